@@ -1,0 +1,105 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
+
+from .models import Person, Quote, RelatedLink, Story
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = [
+        ("speaker", "position"),
+        "text",
+        ("context", "said_on"),
+        "source_url",
+        ("is_featured", "is_fragment"),
+    ]
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    fk_name = "story"
+    extra = 0
+    autocomplete_fields = ["target"]
+    fields = ["position", "title", "target", "url"]
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["headline", "status", "published_at", "is_developing", "tag_names", "updated_at"]
+    list_filter = ["status", "is_developing", "tags", "published_at"]
+    search_fields = ["headline", "dek", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    inlines = [QuoteInline, RelatedLinkInline]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "dek", "body", "tags"]}),
+        (_("Credit"), {"fields": ["byline", "outlet", "source_url"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "is_developing", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description=_("tags"))
+    def tag_names(self, story):
+        return ", ".join(tag.name for tag in story.tags.all())
+
+
+class PersonQuoteInline(admin.TabularInline):
+    model = Quote
+    fk_name = "speaker"
+    extra = 0
+    autocomplete_fields = ["story"]
+    fields = ["story", "text", "context", "said_on", "position"]
+    verbose_name_plural = _("quotes by this person")
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "quote_count"]
+    search_fields = ["name", "aliases", "title"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonQuoteInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description=_("quotes"), ordering="quote_count")
+    def quote_count(self, person):
+        return person.quote_count
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "speaker", "story", "said_on", "is_featured", "is_fragment"]
+    list_filter = ["is_featured", "is_fragment", "said_on"]
+    list_select_related = ["speaker", "story"]
+    search_fields = ["text", "context", "speaker__name", "story__headline"]
+    autocomplete_fields = ["story", "speaker"]
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(TaggitTagAdmin):
+    """taggit's tag admin (search, merge action) with story counts and no raw tagged-item rows."""
+
+    inlines = []
+    list_display = ["name", "slug", "story_count"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(story_count=Count("story"))
+
+    @admin.display(description=_("stories"), ordering="story_count")
+    def story_count(self, tag):
+        return tag.story_count

@@ -1,0 +1,284 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import ExpressionWrapper, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def published_q(prefix: str = "") -> Q:
+    """What readers may see, as a Q that combines with other filters.
+
+    ``prefix`` reaches a story through a relation, e.g. ``published_q("story__")`` on quotes.
+    """
+    return Q(
+        **{
+            f"{prefix}status": Story.Status.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
+def is_published_expression(prefix: str = "") -> ExpressionWrapper:
+    """The published rule as a boolean column, for annotating rows with it."""
+    return ExpressionWrapper(published_q(prefix), output_field=models.BooleanField())
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_q())
+
+    def with_is_published(self):
+        return self.annotate(is_public=is_published_expression())
+
+
+class Story(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(_("headline"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        help_text=_("The story's address: /stories/<slug>/. Example: “pence-letter-to-congress”."),
+    )
+    dek = models.TextField(
+        _("dek"),
+        blank=True,
+        help_text=_("One or two sentences under the headline; the first paragraph is used if empty."),
+    )
+    body = models.TextField(
+        _("body"), help_text=_("Plain text. Separate paragraphs with a blank line.")
+    )
+    byline = models.CharField(
+        _("byline"), max_length=255, blank=True, help_text=_("Example: “Jane Doe and John Roe”.")
+    )
+    outlet = models.CharField(
+        _("outlet"),
+        max_length=255,
+        blank=True,
+        help_text=_("The publication the story first ran in, if not this site."),
+    )
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        help_text=_("Readers see a published story from this moment on."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    is_developing = models.BooleanField(
+        _("developing story"),
+        default=False,
+        help_text=_("Shows readers a notice that the story is still being updated."),
+    )
+    tags = TaggableManager(_("tags"), blank=True, ordering=["name"])
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="story_status_published")]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("stories:story_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in PARAGRAPH_BREAK.split(self.body) if part.strip()]
+
+    @property
+    def summary(self) -> str:
+        if self.dek:
+            return self.dek
+        paragraphs = self.paragraphs
+        return paragraphs[0] if paragraphs else ""
+
+    def related_coverage(self) -> list["Coverage"]:
+        """The story's own related links, then the published stories that link to it.
+
+        Reads the ``related_links`` and ``inbound_links`` prefetched by the story page.
+        """
+        items = []
+        linked_story_ids = set()
+        for link in self.related_links.all():
+            if link.target_id:
+                linked_story_ids.add(link.target_id)
+            items.append(Coverage(title=link.title, url=link.public_url))
+        for link in self.inbound_links.all():
+            if link.story_id not in linked_story_ids:
+                linked_story_ids.add(link.story_id)
+                items.append(Coverage(title=link.story.headline, url=link.story.get_absolute_url()))
+        return items
+
+
+class Coverage:
+    """One entry of a story's related coverage: a headline, and its address when it has one."""
+
+    def __init__(self, title: str, url: str | None):
+        self.title = title
+        self.url = url
+
+    def __repr__(self):
+        return f"Coverage({self.title!r}, {self.url!r})"
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200, help_text=_("Example: “Mike Pence”."))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Example: “Vice President”.")
+    )
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_("Other forms texts use for this person, one per line: “Pence”, “Mr. Pence”."),
+    )
+    handle = models.CharField(
+        _("social media handle"),
+        max_length=100,
+        blank=True,
+        help_text=_("Without the @. Example: “realDonaldTrump”."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("stories:person_detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Quote(models.Model):
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="quotes", verbose_name=_("story")
+    )
+    speaker = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
+    )
+    text = models.TextField(_("text"), help_text=_("The words inside the quotation marks."))
+    context = models.CharField(
+        _("context"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where or how it was said. Example: “in a letter to Congress”, “on Twitter”."),
+    )
+    said_on = models.DateField(_("said on"), null=True, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    is_featured = models.BooleanField(
+        _("pull quote"), default=False, help_text=_("Shown larger on the story page.")
+    )
+    is_fragment = models.BooleanField(
+        _("fragment"),
+        default=False,
+        help_text=_(
+            "A scare quote or a few quoted words (“fake news”) rather than a full quotation; "
+            "kept, but not shown as a quote on the public pages."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"“{text}” ({self.speaker})"
+
+    def get_absolute_url(self):
+        return self.story.get_absolute_url()
+
+
+class RelatedLink(models.Model):
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="related_links", verbose_name=_("story")
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The related headline as written. Left empty, the linked story's headline."),
+    )
+    target = models.ForeignKey(
+        Story,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbound_links",
+        verbose_name=_("related story"),
+        help_text=_("The story on this site it points to; empty while none matches."),
+    )
+    url = models.URLField(
+        _("external URL"), max_length=500, blank=True, help_text=_("For coverage on another site.")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("related link")
+        verbose_name_plural = _("related links")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(target=F("story")), name="related_link_not_self"),
+            models.UniqueConstraint(
+                fields=["story", "target"],
+                condition=Q(target__isnull=False),
+                name="related_link_unique_target",
+                violation_error_message=_("This story is already linked."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or str(self.target)
+
+    def clean(self):
+        if self.target_id and self.story_id and self.target_id == self.story_id:
+            raise ValidationError({"target": _("A story cannot be related to itself.")})
+        if not self.title:
+            if self.target is None:
+                raise ValidationError({"title": _("Give a headline or choose a related story.")})
+            self.title = self.target.headline
+
+    @property
+    def public_url(self) -> str | None:
+        """Where a reader may follow this link, or None when it would be a dead end.
+
+        Expects ``target_is_public`` annotated by the story page's prefetch; without it the
+        target is looked up.
+        """
+        if self.target_id:
+            is_public = getattr(self, "target_is_public", None)
+            if is_public is None:
+                is_public = Story.objects.published().filter(pk=self.target_id).exists()
+            if is_public:
+                return self.target.get_absolute_url()
+        return self.url or None
