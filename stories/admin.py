@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
@@ -6,8 +7,12 @@ from taggit.models import Tag
 
 from .models import Person, Quote, RelatedLink, Story
 
+# Django 6 makes https the default scheme of typed-in addresses; say so now.
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class QuoteInline(admin.StackedInline):
+    formfield_overrides = HTTPS_URL_FIELDS
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
@@ -21,6 +26,7 @@ class QuoteInline(admin.StackedInline):
 
 
 class RelatedLinkInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URL_FIELDS
     model = RelatedLink
     fk_name = "story"
     extra = 0
@@ -30,7 +36,15 @@ class RelatedLinkInline(admin.TabularInline):
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
-    list_display = ["headline", "status", "published_at", "is_developing", "tag_names", "updated_at"]
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = [
+        "headline",
+        "status",
+        "published_at",
+        "is_developing",
+        "tag_names",
+        "updated_at",
+    ]
     list_filter = ["status", "is_developing", "tags", "published_at"]
     search_fields = ["headline", "dek", "body"]
     date_hierarchy = "published_at"
@@ -67,6 +81,7 @@ class PersonQuoteInline(admin.TabularInline):
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "title", "quote_count"]
     search_fields = ["name", "aliases", "title"]
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonQuoteInline]
 
@@ -80,6 +95,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["__str__", "speaker", "story", "said_on", "is_featured", "is_fragment"]
     list_filter = ["is_featured", "is_fragment", "said_on"]
     list_select_related = ["speaker", "story"]

@@ -52,7 +52,7 @@ class Story(models.Model):
     dek = models.TextField(
         _("dek"),
         blank=True,
-        help_text=_("One or two sentences under the headline; the first paragraph is used if empty."),
+        help_text=_("A sentence or two under the headline; empty, the first paragraph is used."),
     )
     body = models.TextField(
         _("body"), help_text=_("Plain text. Separate paragraphs with a blank line.")

@@ -34,7 +34,10 @@ class StoryDetailView(DetailView):
     def get_queryset(self):
         stories = Story.objects.with_is_published().prefetch_related(
             "tags",
-            Prefetch("quotes", queryset=Quote.objects.filter(is_fragment=False).select_related("speaker")),
+            Prefetch(
+                "quotes",
+                queryset=Quote.objects.filter(is_fragment=False).select_related("speaker"),
+            ),
             Prefetch(
                 "related_links",
                 queryset=RelatedLink.objects.select_related("target").annotate(

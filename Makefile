@@ -1,0 +1,47 @@
+# Newsroom: `make demo` serves the demo on SQLite; `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
+BIND ?= 127.0.0.1:8000
+DEMO_ENV := env -u DATABASE_URL DJANGO_DEBUG=1
+
+.PHONY: demo test serve lint format install
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(RUNTIME_STAMP) $@
+
+install: $(RUNTIME_STAMP)
+
+demo: $(RUNTIME_STAMP)
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/stories.json
+	$(DEMO_ENV) $(PY) manage.py create_demo_editor
+	@echo "Serving the demo at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(DEV_STAMP)
+	$(PY) -m pytest
+
+serve: $(RUNTIME_STAMP)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	$(VENV)/bin/gunicorn newsroom.wsgi --bind $(BIND) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(DEV_STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -1,0 +1,49 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from stories.demo import REFUSED_WITHOUT_DEBUG
+
+pytestmark = pytest.mark.django_db
+
+
+def run_command() -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("create_demo_editor", stdout=out)
+    return out.getvalue()
+
+
+def printed_password(output: str) -> str:
+    return output.split("password:", 1)[1].split()[0]
+
+
+def test_demo_editor_is_created_and_can_log_in_and_edit(settings, client):
+    settings.DEBUG = True
+    output = run_command()
+    assert "user name: editor" in output
+    user = authenticate(username="editor", password=printed_password(output))
+    assert user is not None
+    assert user.is_staff
+    assert not user.is_superuser
+    assert user.has_perms(["stories.add_story", "stories.change_quote", "taggit.change_tag"])
+    assert not user.has_perm("auth.add_user")
+    client.force_login(user)
+    assert client.get("/admin/stories/story/add/").status_code == 200
+
+
+def test_running_it_again_resets_the_password(settings):
+    settings.DEBUG = True
+    first = printed_password(run_command())
+    second = printed_password(run_command())
+    assert first != second
+    assert authenticate(username="editor", password=first) is None
+    assert authenticate(username="editor", password=second) is not None
+
+
+def test_refused_with_debug_off(settings, django_user_model):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match=REFUSED_WITHOUT_DEBUG):
+        run_command()
+    assert not django_user_model.objects.exists()

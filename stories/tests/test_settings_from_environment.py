@@ -1,0 +1,96 @@
+"""Settings come from the environment; production refuses to start without its secrets."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+CLEAN_ENV = {
+    key: value
+    for key, value in os.environ.items()
+    if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+}
+
+
+def load_settings(**env: str) -> subprocess.CompletedProcess:
+    """Import newsroom.settings in a fresh interpreter with exactly these DJANGO_ variables."""
+    code = (
+        "import django, json; from django.conf import settings; django.setup(); "
+        "print(json.dumps({'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
+        "'engine': settings.DATABASES['default']['ENGINE'], "
+        "'ssl_redirect': getattr(settings, 'SECURE_SSL_REDIRECT', False)}))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=CLEAN_ENV | {"DJANGO_SETTINGS_MODULE": "newsroom.settings"} | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = load_settings(DJANGO_ALLOWED_HOSTS="news.example.org")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["django-insecure-newsroom-development-only", "django-insecure-x"])
+def test_production_refuses_a_development_secret_key(key):
+    result = load_settings(DJANGO_SECRET_KEY=key, DJANGO_ALLOWED_HOSTS="news.example.org")
+    assert result.returncode != 0
+    assert "development key" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = load_settings(DJANGO_SECRET_KEY="a-real-secret-" + "x" * 40)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_settings_with_secrets_are_secure_by_default():
+    result = load_settings(
+        DJANGO_SECRET_KEY="a-real-secret-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="news.example.org, www.news.example.org",
+        DATABASE_URL="postgres://newsroom@db.internal:5432/newsroom",
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"debug": false' in result.stdout
+    assert '"hosts": ["news.example.org", "www.news.example.org"]' in result.stdout
+    assert '"engine": "django.db.backends.postgresql"' in result.stdout
+    assert '"ssl_redirect": true' in result.stdout
+
+
+def test_development_needs_no_variables_and_uses_sqlite():
+    result = load_settings(DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert '"debug": true' in result.stdout
+    assert '"engine": "django.db.backends.sqlite3"' in result.stdout
+
+
+def test_a_mistyped_boolean_is_an_error_not_a_guess():
+    result = load_settings(DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of" in result.stderr
+
+
+def test_deploy_checks_pass_with_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=CLEAN_ENV
+        | {
+            "DJANGO_SECRET_KEY": "a-real-secret-" + "k7#Qz9" * 10,
+            "DJANGO_ALLOWED_HOSTS": "news.example.org",
+            "DJANGO_HSTS_SECONDS": "31536000",
+            "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+            "DJANGO_HSTS_PRELOAD": "1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
