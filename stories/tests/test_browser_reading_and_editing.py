@@ -94,5 +94,5 @@ def test_editor_adds_a_tag_and_a_quote_in_the_admin_and_readers_see_them(site, p
 def demo_editor_create_in_debug():
     from django.test import override_settings
 
-    with override_settings(DEBUG=True):
+    with override_settings(DEBUG=True, SECRET_KEY="django-insecure-browser-test"):
         return demo_editor_create(username="browser-editor")

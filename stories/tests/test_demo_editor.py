@@ -1,10 +1,19 @@
+import re
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
-from stories.demo import REFUSED_WITHOUT_DEBUG
+from stories.demo import REFUSED_OUTSIDE_DEVELOPMENT
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def development(settings):
+    settings.DEBUG = True
+    settings.SECRET_KEY = "django-insecure-newsroom-development-only"
+    return settings
 
 
 def run_command() -> str:
@@ -19,8 +28,7 @@ def printed_password(output: str) -> str:
     return output.split("password:", 1)[1].split()[0]
 
 
-def test_demo_editor_is_created_and_can_log_in_and_edit(settings, client):
-    settings.DEBUG = True
+def test_demo_editor_is_created_and_can_log_in_and_edit(development, client):
     output = run_command()
     assert "user name: editor" in output
     user = authenticate(username="editor", password=printed_password(output))
@@ -33,8 +41,7 @@ def test_demo_editor_is_created_and_can_log_in_and_edit(settings, client):
     assert client.get("/admin/stories/story/add/").status_code == 200
 
 
-def test_running_it_again_resets_the_password(settings):
-    settings.DEBUG = True
+def test_running_it_again_resets_the_password(development):
     first = printed_password(run_command())
     second = printed_password(run_command())
     assert first != second
@@ -42,8 +49,15 @@ def test_running_it_again_resets_the_password(settings):
     assert authenticate(username="editor", password=second) is not None
 
 
-def test_refused_with_debug_off(settings, django_user_model):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match=REFUSED_WITHOUT_DEBUG):
+def test_refused_with_debug_off(development, django_user_model):
+    development.DEBUG = False
+    with pytest.raises(CommandError, match=re.escape(REFUSED_OUTSIDE_DEVELOPMENT)):
+        run_command()
+    assert not django_user_model.objects.exists()
+
+
+def test_refused_with_a_production_secret_key_even_in_debug(development, django_user_model):
+    development.SECRET_KEY = "a-real-production-secret-" + "x" * 30
+    with pytest.raises(CommandError, match=re.escape(REFUSED_OUTSIDE_DEVELOPMENT)):
         run_command()
     assert not django_user_model.objects.exists()

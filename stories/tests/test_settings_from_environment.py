@@ -94,3 +94,32 @@ def test_deploy_checks_pass_with_production_settings():
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def run_in_project(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=CLEAN_ENV | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_manage_py_without_a_secret_is_development_mode():
+    result = run_in_project("manage.py", "diffsettings", "--all")
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG = True" in result.stdout
+
+
+def test_manage_py_with_a_secret_is_production_mode():
+    result = run_in_project("manage.py", "check", DJANGO_SECRET_KEY="a-real-secret-" + "x" * 40)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_web_server_refuses_to_start_without_a_secret_key():
+    result = run_in_project("-c", "import newsroom.wsgi")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
