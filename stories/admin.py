@@ -6,6 +6,7 @@ from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from .models import Person, Quote, RelatedLink, Story
+from .services import related_links_resolve
 
 # Django 6 makes https the default scheme of typed-in addresses; say so now.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -62,6 +63,10 @@ class StoryAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        related_links_resolve(story=obj)
 
     @admin.display(description=_("tags"))
     def tag_names(self, story):

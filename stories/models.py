@@ -9,6 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+def headline_key(headline: str) -> str:
+    """A headline reduced to its words, so that punctuation, quotes and case do not matter."""
+    return " ".join(
+        NOT_WORD.sub(" ", headline.replace("’", "").replace("'", "")).casefold().split()
+    )[:255]
 
 
 def published_q(prefix: str = "") -> Q:
@@ -84,6 +92,16 @@ class Story(models.Model):
         help_text=_("Shows readers a notice that the story is still being updated."),
     )
     tags = TaggableManager(_("tags"), blank=True, ordering=["name"])
+    headline_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    source_key = models.CharField(
+        _("import key"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Identifies the raw article this story was imported from."),
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -95,6 +113,10 @@ class Story(models.Model):
 
     def __str__(self):
         return self.headline
+
+    def save(self, *args, **kwargs):
+        self.headline_key = headline_key(self.headline)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("stories:story_detail", kwargs={"slug": self.slug})
@@ -242,6 +264,7 @@ class RelatedLink(models.Model):
         _("external URL"), max_length=500, blank=True, help_text=_("For coverage on another site.")
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    title_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
     class Meta:
         verbose_name = _("related link")
@@ -259,6 +282,10 @@ class RelatedLink(models.Model):
 
     def __str__(self):
         return self.title or str(self.target)
+
+    def save(self, *args, **kwargs):
+        self.title_key = headline_key(self.title)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.target_id and self.story_id and self.target_id == self.story_id:

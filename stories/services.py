@@ -1,0 +1,168 @@
+"""Writes with rules: importing a parsed article, resolving related links to a story."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from django.db import transaction
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from .attribution import KnownPerson
+from .importer import ParsedArticle, parse_article
+from .models import Person, Quote, RelatedLink, Story, headline_key
+
+SLUG_MAX_LENGTH = 255
+
+
+@dataclass
+class ImportResult:
+    story: Story
+    created: bool
+
+
+def known_people() -> list[KnownPerson]:
+    return [
+        KnownPerson(name=p.name, aliases=p.alias_list, title=p.title, handle=p.handle)
+        for p in Person.objects.all()
+    ]
+
+
+def parse_with_vocabulary(text: str) -> ParsedArticle:
+    """Parse raw text against the site's tags and people, so both are reused, not duplicated."""
+    return parse_article(
+        text,
+        known_tags=list(Tag.objects.values_list("name", flat=True)),
+        known_people=known_people(),
+    )
+
+
+def article_source_key(parsed: ParsedArticle) -> str:
+    """The same headline on the same day is the same story, however its text was edited."""
+    day = parsed.published_on.isoformat() if parsed.published_on else ""
+    return hashlib.sha256(f"{headline_key(parsed.headline)}|{day}".encode()).hexdigest()
+
+
+def article_import(
+    *,
+    parsed: ParsedArticle,
+    status: str | None = None,
+    outlet: str = "",
+    byline: str = "",
+    extra_tags: tuple[str, ...] = (),
+) -> ImportResult:
+    """Create or update the story for a parsed article, with its quotes, links and tags.
+
+    A new story is a draft unless ``status`` says otherwise; an update keeps its status.
+    """
+    with transaction.atomic():
+        key = article_source_key(parsed)
+        story = Story.objects.select_for_update().filter(source_key=key).first()
+        created = story is None
+        if created:
+            story = Story(source_key=key, slug=unique_slug(parsed.headline))
+        story.headline = parsed.headline
+        story.body = parsed.body
+        story.is_developing = parsed.is_developing
+        story.status = status or story.status
+        story.outlet = outlet or story.outlet
+        story.byline = byline or story.byline
+        if parsed.published_on:
+            story.published_at = datetime.combine(parsed.published_on, time(12), tzinfo=UTC)
+        story.full_clean()
+        story.save()
+        story.tags.set([*parsed.tags, *extra_tags], clear=True)
+        replace_quotes(story, parsed)
+        replace_related_links(story, parsed)
+        related_links_resolve(story=story)
+    return ImportResult(story=story, created=created)
+
+
+def unique_slug(headline: str) -> str:
+    base = slugify(headline)[:SLUG_MAX_LENGTH].strip("-") or "story"
+    slug, number = base, 2
+    while Story.objects.filter(slug=slug).exists():
+        suffix = f"-{number}"
+        slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+        number += 1
+    return slug
+
+
+def person_for(name: str, title: str = "", handle: str = "") -> Person:
+    """The one Person for a name: by name, alias or unique surname, else a new one.
+
+    A Person created from a bare surname ("Trump") becomes the full name when one turns up.
+    """
+    person = Person.objects.filter(name__iexact=name).first() or person_by_alias(name)
+    surname = name.split()[-1]
+    if person is None and " " not in name:
+        same_surname = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
+        person = same_surname[0] if len(same_surname) == 1 else None
+    if person is None and " " in name:
+        person = Person.objects.filter(name__iexact=surname).first()
+        if person is not None:
+            person.name = name
+    if person is None:
+        person = Person(name=name, slug=unique_person_slug(name))
+    if " " in name and surname.casefold() not in map(str.casefold, person.alias_list):
+        person.aliases = "\n".join([*person.alias_list, surname])
+    person.title = person.title or title.title()
+    person.handle = person.handle or handle
+    person.full_clean()
+    person.save()
+    return person
+
+
+def person_by_alias(name: str) -> Person | None:
+    for candidate in Person.objects.filter(aliases__icontains=name):
+        if name.casefold() in (alias.casefold() for alias in candidate.alias_list):
+            return candidate
+    return None
+
+
+def unique_person_slug(name: str) -> str:
+    base = slugify(name)[:190] or "person"
+    slug, number = base, 2
+    while Person.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
+    story.quotes.all().delete()
+    handles = {found.speaker: found.handle for found in parsed.quotes if found.handle}
+    people: dict[str, Person] = {}
+    quotes = []
+    for position, found in enumerate(parsed.quotes):
+        if found.speaker not in people:
+            handle = handles.get(found.speaker, "")
+            people[found.speaker] = person_for(found.speaker, found.title, handle)
+        quotes.append(
+            Quote(
+                story=story,
+                speaker=people[found.speaker],
+                text=found.text,
+                context=found.context[:255],
+                said_on=found.said_on,
+                position=position,
+                is_fragment=found.is_fragment,
+            )
+        )
+    Quote.objects.bulk_create(quotes)
+
+
+def replace_related_links(story: Story, parsed: ParsedArticle) -> None:
+    story.related_links.all().delete()
+    for position, title in enumerate(parsed.related):
+        target = Story.objects.filter(headline_key=headline_key(title)).exclude(pk=story.pk).first()
+        RelatedLink.objects.create(story=story, title=title, target=target, position=position)
+
+
+def related_links_resolve(*, story: Story) -> int:
+    """Point every unresolved link whose title is this story's headline at the story."""
+    return (
+        RelatedLink.objects.filter(target__isnull=True, title_key=story.headline_key)
+        .exclude(story=story)
+        .exclude(story__related_links__target=story)
+        .update(target=story)
+    )
