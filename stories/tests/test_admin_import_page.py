@@ -88,7 +88,7 @@ def test_editor_corrects_a_speaker_drops_a_quote_and_saves_a_draft(editor_client
 
 def test_bad_input_is_refused_with_a_message(editor_client):
     empty = preview(editor_client, text="   ")
-    assert escape(PASTE_OR_UPLOAD) in empty.content.decode()
+    assert escape(str(PASTE_OR_UPLOAD)) in empty.content.decode()
     binary = SimpleUploadedFile("x.txt", b"\x00\x01", content_type="application/octet-stream")
     assert "The file is binary" in preview(editor_client, upload=binary).content.decode()
     assert not Story.objects.exists()
