@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 FRAGMENT_MAX_WORDS = 3
-OPEN_MARKS = {'"': '"', "“": "”"}
+TWEET_SIGNATURE = re.compile(
+    r"\s*[—–-]\s*(?P<name>[^()\n]+?)\s*\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$"
+)
 SPAN = re.compile(r'"(?P<straight>[^"]*)"|“(?P<curly>[^”]*)”')
 VERBS = (
     r"said|says|wrote|writes|told|tells|added|adds|tweeted|posted|stated|declared|insisted|"
@@ -31,50 +34,13 @@ ROLE = re.compile(
     r"governor|mayor|secretary|speaker|prime minister))\b",
     re.IGNORECASE,
 )
-NOT_NAMES = {
-    "a",
-    "according",
-    "after",
-    "an",
-    "and",
-    "as",
-    "at",
-    "but",
-    "during",
-    "for",
-    "he",
-    "her",
-    "his",
-    "however",
-    "if",
-    "in",
-    "it",
-    "meanwhile",
-    "on",
-    "once",
-    "she",
-    "since",
-    "so",
-    "the",
-    "their",
-    "then",
-    "there",
-    "they",
-    "this",
-    "though",
-    "when",
-    "where",
-    "while",
-    "with",
-    "yet",
-    "congress",
-    "senate",
-    "house",
-    "court",
-    "states",
-    "state",
-    "country",
-}
+# Capitalised words that open sentences or name institutions, not people.
+NOT_NAME_WORDS = (
+    "a according after an and as at but during for he her his however if in it meanwhile on "
+    "once she since so the their then there they this though when where while with yet "
+    "congress senate house court states state country"
+)
+NOT_NAMES = frozenset(NOT_NAME_WORDS.split())
 PRONOUN = re.compile(r"\b(?P<pronoun>he|she|He|She)\b")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 PLACE_CONTEXTS = [
@@ -118,10 +84,8 @@ class ParsedQuote:
 @dataclass
 class Span:
     text: str
-    paragraph: int
     start: int
     end: int
-    closed: bool = True
 
 
 class People:
@@ -208,11 +172,9 @@ def strip_middle_initial(name: str) -> str:
 
 
 def find_quotes(
-    headline: str,
     paragraphs: list[str],
     *,
     known_people: list[KnownPerson] = (),
-    tweet_signature: re.Pattern,
     published_on: date | None = None,
 ) -> list[ParsedQuote]:
     people = People(list(known_people))
@@ -220,7 +182,7 @@ def find_quotes(
     last_speaker: str | None = None
     for index, paragraph in enumerate(paragraphs):
         people.learn_mentions(paragraph)
-        tweet = tweet_signature.search(paragraph)
+        tweet = TWEET_SIGNATURE.search(paragraph)
         if tweet:
             author = people.by_handle(tweet.group("handle")) or people.add(tweet.group("name"))
             people.handles.setdefault(tweet.group("handle").casefold(), author)
@@ -239,11 +201,11 @@ def find_quotes(
             continue
         previous_in_paragraph: ParsedQuote | None = None
         previous_end = 0
-        for span in spans_in(paragraph, index):
+        for span in spans_in(paragraph):
             before = paragraph[previous_end : span.start]
             after = paragraph[span.end : next_span_start(paragraph, span.end)]
             speaker, clause = attribute(before, after, people, last_speaker)
-            if previous_in_paragraph and is_attribution_only(before, people):
+            if previous_in_paragraph and is_attribution_only(before):
                 merge_into(previous_in_paragraph, span.text)
                 previous_end = span.end
                 continue
@@ -271,14 +233,14 @@ def find_quotes(
     return quotes
 
 
-def spans_in(paragraph: str, index: int) -> list[Span]:
-    return [
-        Span(
-            match.group("straight") or match.group("curly") or "", index, match.start(), match.end()
-        )
-        for match in SPAN.finditer(paragraph)
-        if (match.group("straight") or match.group("curly") or "").strip()
-    ]
+def spans_in(paragraph: str) -> list[Span]:
+    """Quotations in straight or curly double quotes; single quotes inside belong to them."""
+    spans = []
+    for match in SPAN.finditer(paragraph):
+        text = match.group("straight") or match.group("curly") or ""
+        if text.strip():
+            spans.append(Span(text, match.start(), match.end()))
+    return spans
 
 
 def next_span_start(paragraph: str, offset: int) -> int:
@@ -349,7 +311,7 @@ def last_subject(text: str, people: People, last: str | None) -> str | None:
     return people.resolve_or_add(next_to_verb.group("name")) if next_to_verb else None
 
 
-def is_attribution_only(between: str, people: People) -> bool:
+def is_attribution_only(between: str) -> bool:
     """True when text between two quotations is only their attribution: '," Trump said. "'."""
     match = AFTER.match(between)
     return bool(match) and re.fullmatch(r"[\s,]*[^\"“”]{0,60}?[.,:]?\s*", between) is not None

@@ -1,11 +1,14 @@
 """Forms of the admin's "Import article" page: raw text in, a corrected parsed story out."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags, parse_tags
 
 from .attribution import ParsedQuote
 from .importer import ArticleError, ParsedArticle, decode_article
+from .text import split_paragraphs
 
 PASTE_OR_UPLOAD = _("Paste the article's text or choose a .txt file.")
 
@@ -63,9 +66,7 @@ class ParsedStoryForm(forms.Form):
         return ParsedArticle(
             headline=data["headline"].strip(),
             published_on=data["published_on"],
-            paragraphs=[
-                p.strip() for p in data["body"].replace("\r\n", "\n").split("\n\n") if p.strip()
-            ],
+            paragraphs=split_paragraphs(data["body"]),
             related=[line.strip() for line in data["related"].splitlines() if line.strip()],
             tags=parse_tags(data["tags"]),
             is_developing=data["is_developing"],
@@ -114,12 +115,7 @@ ParsedQuoteFormSet = forms.formset_factory(ParsedQuoteForm, extra=0)
 
 def edit_string_for_tags_names(names: list[str]) -> str:
     """taggit's tag-editing string ("News, "2020 Election"") for plain names."""
-
-    class Named:
-        def __init__(self, name):
-            self.name = name
-
-    return edit_string_for_tags([Named(name) for name in names])
+    return edit_string_for_tags([SimpleNamespace(name=name) for name in names])
 
 
 def kept_quotes(formset) -> list[ParsedQuote]:

@@ -1,25 +1,20 @@
 """Raw article text in, structured story out.
 
 ``parse_article(text)`` is pure: it reads the raw format described in DESIGN.md and returns a
-``ParsedArticle``. ``import_article(...)`` (in ``stories.services``) writes one to the database.
+``ParsedArticle``. ``article_import(...)`` (in ``stories.services``) writes one to the database.
 """
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from stories.attribution import KnownPerson, find_quotes
-from stories.attribution import ParsedQuote as ParsedQuote
+from .attribution import KnownPerson, ParsedQuote, find_quotes
+from .text import split_paragraphs
 
 MAX_ARTICLE_BYTES = 1_000_000
 DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)")
 RELATED_LINE = re.compile(r"^RELATED:\s*(.+)$")
 DEVELOPING_LINE = "This is a developing story."
-TWEET_SIGNATURE = re.compile(
-    r"\s*[—–-]\s*(?P<name>[^()\n]+?)\s*\(@(?P<handle>\w{1,30})\)\s*"
-    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$"
-)
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 EMPTY = "the file is empty"
 NOT_UTF8 = "the file is not UTF-8 text"
@@ -66,12 +61,8 @@ def parse_article(
     known_tags: list[str] = (),
     known_people: list[KnownPerson] = (),
 ) -> ParsedArticle:
-    blocks = [block.strip() for block in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))]
-    blocks = [
-        block.replace("\u00a0", " ") if block.startswith("RELATED:") else block for block in blocks
-    ]
-    blocks = [block for block in blocks if block]
-    if not blocks or not blocks[0].strip():
+    blocks = split_paragraphs(text)
+    if not blocks:
         raise ArticleError(NO_HEADLINE)
     headline, published_on = split_headline(blocks[0])
     if not headline:
@@ -82,7 +73,7 @@ def parse_article(
     if body_blocks and looks_like_tag_line(body_blocks[-1]):
         article.tags = split_tags(body_blocks.pop(), known_tags)
     for block in body_blocks:
-        related = RELATED_LINE.match(block)
+        related = RELATED_LINE.match(block.replace("\u00a0", " "))
         if related:
             article.related.append(related.group(1).strip())
         elif block == DEVELOPING_LINE:
@@ -90,11 +81,7 @@ def parse_article(
         else:
             article.paragraphs.append(block)
     article.quotes = find_quotes(
-        headline,
-        article.paragraphs,
-        known_people=known_people,
-        tweet_signature=TWEET_SIGNATURE,
-        published_on=published_on,
+        article.paragraphs, known_people=known_people, published_on=published_on
     )
     return article
 

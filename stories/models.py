@@ -1,5 +1,3 @@
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q
@@ -8,15 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-NOT_WORD = re.compile(r"[\W_]+")
-
-
-def headline_key(headline: str) -> str:
-    """A headline reduced to its words, so that punctuation, quotes and case do not matter."""
-    return " ".join(
-        NOT_WORD.sub(" ", headline.replace("’", "").replace("'", "")).casefold().split()
-    )[:255]
+from .text import headline_key, split_paragraphs
 
 
 def published_q(prefix: str = "") -> Q:
@@ -127,7 +117,7 @@ class Story(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [part.strip() for part in PARAGRAPH_BREAK.split(self.body) if part.strip()]
+        return split_paragraphs(self.body)
 
     @property
     def summary(self) -> str:

@@ -10,9 +10,8 @@ from taggit.models import Tag
 
 from .attribution import KnownPerson
 from .importer import ParsedArticle, parse_article
-from .models import Person, Quote, RelatedLink, Story, headline_key
-
-SLUG_MAX_LENGTH = 255
+from .models import Person, Quote, RelatedLink, Story
+from .text import headline_key
 
 
 @dataclass
@@ -60,7 +59,7 @@ def article_import(
         story = Story.objects.select_for_update().filter(source_key=key).first()
         created = story is None
         if created:
-            story = Story(source_key=key, slug=unique_slug(parsed.headline))
+            story = Story(source_key=key, slug=unique_slug(Story, parsed.headline))
         story.headline = parsed.headline
         story.body = parsed.body
         story.is_developing = parsed.is_developing
@@ -78,12 +77,14 @@ def article_import(
     return ImportResult(story=story, created=created)
 
 
-def unique_slug(headline: str) -> str:
-    base = slugify(headline)[:SLUG_MAX_LENGTH].strip("-") or "story"
+def unique_slug(model, text: str) -> str:
+    """A slug for ``text`` that no row of ``model`` has yet: "headline", "headline-2", …"""
+    max_length = model._meta.get_field("slug").max_length
+    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
     slug, number = base, 2
-    while Story.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists():
         suffix = f"-{number}"
-        slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+        slug = base[: max_length - len(suffix)] + suffix
         number += 1
     return slug
 
@@ -103,7 +104,7 @@ def person_for(name: str, title: str = "", handle: str = "") -> Person:
         if person is not None:
             person.name = name
     if person is None:
-        person = Person(name=name, slug=unique_person_slug(name))
+        person = Person(name=name, slug=unique_slug(Person, name))
     if " " in name and surname.casefold() not in map(str.casefold, person.alias_list):
         person.aliases = "\n".join([*person.alias_list, surname])
     person.title = person.title or title.title()
@@ -118,14 +119,6 @@ def person_by_alias(name: str) -> Person | None:
         if name.casefold() in (alias.casefold() for alias in candidate.alias_list):
             return candidate
     return None
-
-
-def unique_person_slug(name: str) -> str:
-    base = slugify(name)[:190] or "person"
-    slug, number = base, 2
-    while Person.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def replace_quotes(story: Story, parsed: ParsedArticle) -> None:

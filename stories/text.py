@@ -1,0 +1,19 @@
+"""Plain-text rules shared by the models, the importer and the import form."""
+
+import re
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs are separated by a blank line; each comes back stripped, empty ones dropped."""
+    return [
+        part.strip() for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")) if part.strip()
+    ]
+
+
+def headline_key(headline: str) -> str:
+    """A headline reduced to its words, so that punctuation, quotes and case do not matter."""
+    without_apostrophes = headline.replace("’", "").replace("'", "")
+    return " ".join(NOT_WORD.sub(" ", without_apostrophes).casefold().split())[:255]
