@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from stories.models import Quote, RelatedLink, Story
 from stories.tests.factories import make_person, make_quote, make_rich_story, make_story
+from stories.tests.pages import page_html
 from stories.tests.test_fixture_stories import PENCE_LETTER
 
 pytestmark = pytest.mark.django_db
@@ -71,9 +72,7 @@ def add_inline_row(data: dict, prefix: str, values: dict) -> dict:
 
 
 def test_changelist_lists_stories_with_tags(editor_client, fixture_stories):
-    response = editor_client.get("/admin/stories/story/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(editor_client, "/admin/stories/story/")
     assert "In letter to Congress, Pence says" in html
     assert "2020 Election, Mike Pence, News, Politics, U.S." in html
 
@@ -126,9 +125,7 @@ def test_other_changelists_query_count_does_not_grow_with_rows(editor_client, ur
 
 
 def test_add_form_has_inlines_prepopulated_slug_and_autocomplete(editor_client):
-    response = editor_client.get("/admin/stories/story/add/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(editor_client, "/admin/stories/story/add/")
     assert 'id="quotes-group"' in html
     assert 'id="related_links-group"' in html
     assert "prepopulated_fields" in html or "data-prepopulated-field" in html

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from stories.models import Story
 from stories.tests.factories import make_person, make_quote, make_story
+from stories.tests.pages import page_html
 from stories.tests.test_fixture_stories import EXTREME_COURAGE, PENCE_LETTER
 
 pytestmark = pytest.mark.django_db
@@ -13,9 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_front_page_lists_published_stories_newest_first(client, fixture_stories):
     make_story(headline="Draft about the count", status=Story.Status.DRAFT)
     make_story(headline="Tomorrow's story", published_at=timezone.now() + timedelta(days=1))
-    response = client.get("/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/")
     assert html.index(f"/stories/{PENCE_LETTER}/") < html.index(f"/stories/{EXTREME_COURAGE}/")
     assert "Draft about the count" not in html
     assert "Tomorrow" not in html
@@ -47,18 +46,14 @@ def test_front_page_without_stories_says_so(client, db):
 
 def test_tag_index_counts_published_stories_only(client, fixture_stories):
     make_story(status=Story.Status.DRAFT, tags=["Secret plans"])
-    response = client.get("/tags/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/tags/")
     assert 'href="/tags/mike-pence/">Mike Pence</a> <span class="count">2 stories</span>' in html
     assert 'href="/tags/donald-trump/">Donald Trump</a> <span class="count">1 story</span>' in html
     assert "Secret plans" not in html
 
 
 def test_tag_page_lists_its_stories_newest_first(client, fixture_stories):
-    response = client.get("/tags/2020-election/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/tags/2020-election/")
     assert '<h1><span class="kicker">Topic</span> 2020 Election</h1>' in html
     assert html.index(PENCE_LETTER) < html.index(EXTREME_COURAGE)
     only_second = client.get("/tags/donald-trump/").content.decode()
@@ -81,17 +76,13 @@ def test_unknown_tag_and_tag_without_published_stories_are_404(client):
 
 
 def test_people_index_lists_quoted_people(client, fixture_stories):
-    response = client.get("/people/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/people/")
     assert '<a href="/people/mike-pence/">Mike Pence</a>, Vice President' in html
     assert 'Donald Trump</a>, President <span class="count">9 quotes</span>' in html
 
 
 def test_person_page_shows_quotes_across_stories_with_links(client, fixture_stories):
-    response = client.get("/people/donald-trump/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(client, "/people/donald-trump/")
     assert "<h1>Donald Trump</h1>" in html
     assert "Do it Mike, this is a time for extreme courage!" in html
     assert "We will not let them silence your voices." in html
@@ -117,9 +108,7 @@ def test_person_without_published_quotes_and_unknown_person_are_404(client):
 
 
 def test_unknown_page_is_a_styled_404(client, db):
-    response = client.get("/stories/no-such-story/")
-    assert response.status_code == 404
-    html = response.content.decode()
+    html = page_html(client, "/stories/no-such-story/", status=404)
     assert "<h1>Page not found</h1>" in html
     assert 'class="site-header"' in html
     assert "/stories/no-such-story/" in html

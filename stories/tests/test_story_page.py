@@ -6,15 +6,14 @@ from django.utils import timezone
 
 from stories.models import Story
 from stories.tests.factories import make_link, make_person, make_quote, make_story
+from stories.tests.pages import between, page_html
 from stories.tests.test_fixture_stories import EXTREME_COURAGE, PENCE_LETTER
 
 pytestmark = pytest.mark.django_db
 
 
 def story_html(client, slug):
-    response = client.get(f"/stories/{slug}/")
-    assert response.status_code == 200
-    return response.content.decode()
+    return page_html(client, f"/stories/{slug}/")
 
 
 def test_story_page_shows_the_whole_story(client, fixture_stories):
@@ -41,7 +40,7 @@ def test_byline_outlet_and_dek_are_shown_when_present(client):
 
 def test_quotes_are_pull_quotes_with_speaker_link_and_context(client, fixture_stories):
     html = story_html(client, PENCE_LETTER)
-    quotes = html.split('<section class="story__quotes"', 1)[1].split("</section>", 1)[0]
+    quotes = between(html, '<section class="story__quotes"', "</section>")
     assert (
         '<figure class="quote quote--featured">\n  <blockquote><p>The presidency belongs to the '
         "American people, and to them alone</p></blockquote>"
@@ -61,7 +60,7 @@ def test_tags_link_to_tag_pages(client, fixture_stories):
 
 def test_related_coverage_links_resolved_and_shows_unresolved_as_text(client, fixture_stories):
     html = story_html(client, PENCE_LETTER)
-    related = html.split('<ul class="related">', 1)[1].split("</ul>", 1)[0]
+    related = between(html, '<ul class="related">', "</ul>")
     assert (
         "<li><span>Congress meets to certify Biden&#x27;s win over Trump; "
         "GOP allies challenge Arizona results</span></li>"
@@ -80,7 +79,7 @@ def test_related_coverage_includes_stories_that_link_here_once(client):
     inbound_only = make_story(headline="Links here only")
     make_link(inbound_only, story)
     make_link(make_story(status=Story.Status.DRAFT, headline="Draft linking here"), story)
-    related = story_html(client, story.slug).split('<ul class="related">', 1)[1].split("</ul>")[0]
+    related = between(story_html(client, story.slug), '<ul class="related">', "</ul>")
     assert related.count("Linked both ways") == 1
     assert f'<a href="{inbound_only.get_absolute_url()}">Links here only</a>' in related
     assert "Draft linking here" not in related
