@@ -21,6 +21,7 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 class QuoteInline(admin.StackedInline):
     formfield_overrides = HTTPS_URL_FIELDS
     model = Quote
+    view_on_site = False
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = [
@@ -138,6 +139,7 @@ class StoryAdmin(admin.ModelAdmin):
 class PersonQuoteInline(admin.TabularInline):
     model = Quote
     fk_name = "speaker"
+    view_on_site = False
     extra = 0
     autocomplete_fields = ["story"]
     fields = ["story", "text", "context", "said_on", "position"]

@@ -39,10 +39,14 @@ class RawArticleForm(forms.Form):
 
 
 class ParsedStoryForm(forms.Form):
-    headline = forms.CharField(max_length=255)
+    headline = forms.CharField(max_length=255, widget=forms.TextInput(attrs={"size": 100}))
     published_on = forms.DateField(required=False, help_text=_("YYYY-MM-DD"))
     is_developing = forms.BooleanField(required=False, label=_("Developing story"))
-    tags = forms.CharField(required=False, help_text=_("Comma-separated."))
+    tags = forms.CharField(
+        required=False,
+        widget=forms.TextInput(attrs={"size": 100}),
+        help_text=_("Comma-separated; quote a name that has a comma."),
+    )
     related = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 100}),

@@ -189,10 +189,12 @@ def test_change_form_refuses_a_self_link_with_a_message(editor_client):
     assert not RelatedLink.objects.exists()
 
 
-def test_change_form_links_to_the_public_page(editor_client):
+def test_change_form_links_to_the_public_page_once(editor_client):
     story = make_story()
+    make_quote(story, make_person())
     html = editor_client.get(f"/admin/stories/story/{story.pk}/change/").content.decode()
     assert "View on site" in html
+    assert html.count("View on site") == 1
 
 
 def test_speaker_and_related_story_autocomplete(editor_client, fixture_stories):
