@@ -76,6 +76,7 @@ class ParsedQuote:
     context: str = ""
     said_on: date | None = None
     is_fragment: bool = False
+    is_featured: bool = False
     handle: str = ""
     title: str = ""
     paragraph: int = 0

@@ -60,11 +60,14 @@ def parse_article(
     *,
     known_tags: list[str] = (),
     known_people: list[KnownPerson] = (),
+    published_on: date | None = None,
 ) -> ParsedArticle:
+    """``published_on`` is the day to assume when the text has no date prefix."""
     blocks = split_paragraphs(text)
     if not blocks:
         raise ArticleError(NO_HEADLINE)
-    headline, published_on = split_headline(blocks[0])
+    headline, dated_on = split_headline(blocks[0])
+    published_on = dated_on or published_on
     if not headline:
         raise ArticleError(NO_HEADLINE)
 

@@ -9,8 +9,9 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from .attribution import KnownPerson
-from .importer import ParsedArticle, parse_article
+from .importer import ParsedArticle, dedupe, parse_article
 from .models import Person, Quote, RelatedLink, Story
+from .sidecars import NO_SIDECAR, Sidecar
 from .text import headline_key
 
 
@@ -27,13 +28,16 @@ def known_people() -> list[KnownPerson]:
     ]
 
 
-def parse_with_vocabulary(text: str) -> ParsedArticle:
-    """Parse raw text against the site's tags and people, so both are reused, not duplicated."""
-    return parse_article(
+def parse_with_vocabulary(text: str, *, sidecar: Sidecar = NO_SIDECAR) -> ParsedArticle:
+    """Parse raw text against the site's tags and people, so both are reused, not duplicated,
+    and apply the article's editorial sidecar."""
+    parsed = parse_article(
         text,
         known_tags=list(Tag.objects.values_list("name", flat=True)),
-        known_people=known_people(),
+        known_people=[*sidecar.people, *known_people()],
+        published_on=sidecar.published_on,
     )
+    return sidecar.apply(parsed)
 
 
 def article_source_key(parsed: ParsedArticle) -> str:
@@ -46,15 +50,17 @@ def article_import(
     *,
     parsed: ParsedArticle,
     status: str | None = None,
-    outlet: str = "",
-    byline: str = "",
-    extra_tags: tuple[str, ...] = (),
+    sidecar: Sidecar = NO_SIDECAR,
 ) -> ImportResult:
     """Create or update the story for a parsed article, with its quotes, links and tags.
 
     A new story is a draft unless ``status`` says otherwise; an update keeps its status.
+    The sidecar's tags, related headlines and quote corrections are already in ``parsed``
+    (``parse_with_vocabulary``); here it gives the story's other fields and its people.
     """
     with transaction.atomic():
+        for facts in sidecar.people:
+            person_facts_save(facts)
         key = article_source_key(parsed)
         story = Story.objects.select_for_update().filter(source_key=key).first()
         created = story is None
@@ -64,13 +70,17 @@ def article_import(
         story.body = parsed.body
         story.is_developing = parsed.is_developing
         story.status = status or story.status
-        story.outlet = outlet or story.outlet
-        story.byline = byline or story.byline
-        if parsed.published_on:
+        story.outlet = sidecar.outlet or story.outlet
+        story.byline = sidecar.byline or story.byline
+        story.dek = sidecar.dek or story.dek
+        story.source_url = sidecar.source_url or story.source_url
+        if sidecar.published_at:
+            story.published_at = sidecar.published_at
+        elif parsed.published_on:
             story.published_at = datetime.combine(parsed.published_on, time(12), tzinfo=UTC)
         story.full_clean()
         story.save()
-        story.tags.set([*parsed.tags, *extra_tags], clear=True)
+        story.tags.set(parsed.tags, clear=True)
         replace_quotes(story, parsed)
         replace_related_links(story, parsed)
         related_links_resolve(story=story)
@@ -89,10 +99,11 @@ def unique_slug(model, text: str) -> str:
     return slug
 
 
-def person_for(name: str, title: str = "", handle: str = "") -> Person:
+def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[str] = ()) -> Person:
     """The one Person for a name: by name, alias or unique surname, else a new one.
 
     A Person created from a bare surname ("Trump") becomes the full name when one turns up.
+    ``aliases`` are added to the person's own.
     """
     person = Person.objects.filter(name__iexact=name).first() or person_by_alias(name)
     surname = name.split()[-1]
@@ -105,10 +116,24 @@ def person_for(name: str, title: str = "", handle: str = "") -> Person:
             person.name = name
     if person is None:
         person = Person(name=name, slug=unique_slug(Person, name))
-    if " " in name and surname.casefold() not in map(str.casefold, person.alias_list):
-        person.aliases = "\n".join([*person.alias_list, surname])
+    wanted = [surname] if " " in name else []
+    new_aliases = [
+        alias
+        for alias in dedupe([*wanted, *aliases])
+        if alias.casefold() not in map(str.casefold, person.alias_list)
+    ]
+    person.aliases = "\n".join([*person.alias_list, *new_aliases])
     person.title = person.title or title.title()
     person.handle = person.handle or handle
+    person.full_clean()
+    person.save()
+    return person
+
+
+def person_facts_save(facts: KnownPerson) -> Person:
+    """An editor's facts about a person win over what the importer guessed."""
+    person = person_for(facts.name, handle=facts.handle, aliases=facts.aliases)
+    person.title = facts.title or person.title
     person.full_clean()
     person.save()
     return person
@@ -139,6 +164,7 @@ def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
                 said_on=found.said_on,
                 position=position,
                 is_fragment=found.is_fragment,
+                is_featured=found.is_featured,
             )
         )
     Quote.objects.bulk_create(quotes)

@@ -80,7 +80,7 @@ def test_people_quoted_with_their_titles():
         (
             "The presidency belongs to the American people, and to them alone",
             "Mike Pence",
-            "in a three-page letter to Congress",
+            "in the three-page letter",
         ),
         ("Do it Mike, this is a time for extreme courage!", "Donald Trump", "on Twitter"),
         (

@@ -41,7 +41,10 @@ def test_imports_a_folder_of_articles_as_drafts():
     assert [link.title for link in pence.related_links.all()] == [
         "Congress meets to certify Biden's win over Trump; GOP allies challenge Arizona results",
         "Democrat Raphael Warnock wins Senate race; 2nd too early to call",
+        "'Time for Extreme Courage!' Trump Urges Mike Pence to Send Votes Back to the States",
     ]
+    assert pence.related_links.get(position=2).target.headline.startswith("'Time for Extreme")
+    assert pence.published_at.isoformat() == "2021-01-06T19:00:00+00:00"
     presidency = Quote.objects.get(text__startswith="The presidency belongs")
     assert presidency.speaker.name == "Mike Pence"
     assert presidency.context == "in the three-page letter"

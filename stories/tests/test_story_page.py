@@ -46,7 +46,7 @@ def test_quotes_are_pull_quotes_with_speaker_link_and_context(client, fixture_st
         "American people, and to them alone</p></blockquote>"
     ) in quotes
     assert '<a href="/people/mike-pence/">Mike Pence</a>, Vice President' in quotes
-    assert "in a three-page letter to Congress" in quotes
+    assert "in the three-page letter" in quotes
     assert '<a href="/people/donald-trump/">Donald Trump</a>' in quotes
     assert "never concede" not in quotes
     assert quotes.count("<blockquote>") == 7

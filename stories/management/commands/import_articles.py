@@ -9,12 +9,16 @@ from django.core.management.base import BaseCommand, CommandError
 from stories.importer import ArticleError, decode_article
 from stories.models import Story
 from stories.services import article_import, parse_with_vocabulary
+from stories.sidecars import sidecar_for
 
 PROGRESS_FROM = 10
 
 
 class Command(BaseCommand):
-    help = "Import raw article texts (files, or folders of .txt files) as stories."
+    help = (
+        "Import raw article texts (files, or folders of .txt files) as stories, with the "
+        "editorial sidecar <name>.toml beside an article when there is one."
+    )
 
     SUMMARY = "Imported {imported}, updated {updated}, failed {failed}."
     FAILED = "{failed} of {total} files failed to import."
@@ -42,11 +46,13 @@ class Command(BaseCommand):
         parsed_articles = []
         for number, path in enumerate(files, 1):
             try:
-                parsed = parse_with_vocabulary(decode_article(path.read_bytes()))
+                sidecar = sidecar_for(path)
+                text = decode_article(path.read_bytes())
+                parsed = parse_with_vocabulary(text, sidecar=sidecar)
                 if dry_run:
                     parsed_articles.append({"file": str(path), **asdict(parsed)})
                     continue
-                result = article_import(parsed=parsed, status=status)
+                result = article_import(parsed=parsed, status=status, sidecar=sidecar)
             except (ArticleError, OSError, ValidationError) as error:
                 counts["failed"] += 1
                 self.stderr.write(f"{path}: {describe(error)}")
