@@ -181,7 +181,7 @@ def find_quotes(
     people = People(list(known_people))
     quotes: list[ParsedQuote] = []
     last_speaker: str | None = None
-    for index, paragraph in enumerate(paragraphs):
+    for index, paragraph in joined_quotations(paragraphs):
         people.learn_mentions(paragraph)
         tweet = TWEET_SIGNATURE.search(paragraph)
         if tweet:
@@ -232,6 +232,28 @@ def find_quotes(
             previous_end = span.end
     inherit_contexts(quotes)
     return quotes
+
+
+def joined_quotations(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs with a quotation that runs on into the next one joined, with their index.
+
+    News copy leaves a quotation open at the end of a paragraph and opens the next paragraph
+    with a quotation mark again: '"We will fight.' + '"We will win," she said.'
+    """
+    joined: list[tuple[int, str]] = []
+    for index, paragraph in enumerate(paragraphs):
+        if joined and leaves_quotation_open(joined[-1][1]) and paragraph[:1] in ('"', "“"):
+            start, previous = joined[-1]
+            joined[-1] = (start, f"{previous} {paragraph[1:]}")
+        else:
+            joined.append((index, paragraph))
+    return joined
+
+
+def leaves_quotation_open(paragraph: str) -> bool:
+    if paragraph.count("“") > paragraph.count("”"):
+        return True
+    return paragraph.count('"') % 2 == 1
 
 
 def spans_in(paragraph: str) -> list[Span]:

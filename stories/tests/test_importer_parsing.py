@@ -208,3 +208,31 @@ def test_bad_files_are_refused_with_a_reason(raw, reason):
 def test_text_without_a_headline_is_refused():
     with pytest.raises(ArticleError, match=NO_HEADLINE):
         parse_article(" date 2021-01-06 \n\nBody only.")
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("“", "”")])
+def test_a_quotation_spanning_paragraphs_is_one_quote(opening, closing):
+    text = (
+        "Budget passes\n\n"
+        f"Mayor Karen Oduya was blunt. {opening}We were out of time and out of options.\n\n"
+        f"{opening}So we did the only thing left,{closing} Oduya said.\n\n"
+        f"{opening}Nobody likes it,{closing} she added.\n"
+    )
+    quotes = parse_article(text).quotes
+    assert [(quote.speaker, quote.text) for quote in quotes] == [
+        ("Karen Oduya", "We were out of time and out of options. So we did the only thing left"),
+        ("Karen Oduya", "Nobody likes it"),
+    ]
+
+
+def test_a_quotation_running_over_three_paragraphs_is_one_quote():
+    text = (
+        "Budget passes\n\n"
+        'Oduya said: "One.\n\n"Two.\n\n"Three."\n\n'
+        '"Four," said Abe Lutz.\n'
+    )
+    quotes = parse_article(text, known_people=[KnownPerson("Karen Oduya")]).quotes
+    assert [(quote.speaker, quote.text) for quote in quotes] == [
+        ("Karen Oduya", "One. Two. Three."),
+        ("Abe Lutz", "Four"),
+    ]
