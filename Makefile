@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 BIND ?= 127.0.0.1:8000
 DEMO_ENV := env -u DATABASE_URL DJANGO_DEBUG=1
 
-.PHONY: demo test serve lint format install
+.PHONY: demo test serve lint format install eval-import fixtures
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ demo: $(RUNTIME_STAMP)
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest
+
+eval-import: $(RUNTIME_STAMP)
+	$(PY) manage.py evaluate_import --verbosity 2
+
+fixtures: $(RUNTIME_STAMP)
+	$(PY) manage.py build_fixtures
 
 serve: $(RUNTIME_STAMP)
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -132,6 +132,8 @@ TAG_BOUNDARY = re.compile(
     r"(?<=[a-z])(?=[A-Z])"  # PoliticsU.S. -> Politics | U.S.
     r"|(?<=[a-z])(?=\d)"  # News2020 -> News | 2020
     r"|(?<=\.)(?=[A-Z][a-z])"  # U.S.Mike -> U.S. | Mike
+    r"|(?<=\d)(?=[A-Z][a-z])"  # Election 2025Bellhaven -> Election 2025 | Bellhaven
+    r"|(?<=[A-Z])(?=[A-Z][a-z])"  # UKHousing -> UK | Housing
 )
 
 

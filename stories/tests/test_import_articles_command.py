@@ -56,7 +56,7 @@ def test_one_person_per_speaker_across_articles():
     trump = Person.objects.get(name="Donald Trump")
     assert trump.handle == "realDonaldTrump"
     assert "Trump" in trump.alias_list
-    assert trump.quotes.count() == 12
+    assert trump.quotes.count() == 14
 
 
 def test_importing_again_updates_instead_of_duplicating_and_keeps_status():
@@ -66,7 +66,7 @@ def test_importing_again_updates_instead_of_duplicating_and_keeps_status():
     assert Command.SUMMARY.format(imported=0, updated=2, failed=0) in out
     assert set(Story.objects.values_list("pk", flat=True)) == first_ids
     assert set(Story.objects.values_list("status", flat=True)) == {"published"}
-    assert Quote.objects.count() == 16
+    assert Quote.objects.count() == 18
 
 
 def test_dry_run_prints_json_and_writes_nothing():

@@ -108,13 +108,24 @@ def test_pronoun_and_role_resolve_to_the_person_named_before():
 
 def test_a_quotation_split_by_its_attribution_is_one_quote():
     article = parse(
-        '"We will not let them silence your voices," Trump told the protesters. '
-        '"We will stop the steal."',
+        "Mayor Jane Smith spoke.",
         '"The budget is balanced," she said, "and the schools are funded."',
     )
-    texts = [q.text for q in article.quotes]
-    assert texts[0] == "We will not let them silence your voices. We will stop the steal."
-    assert texts[1] == "The budget is balanced, and the schools are funded."
+    assert quotes_of(article) == [
+        ("Jane Smith", "The budget is balanced, and the schools are funded.")
+    ]
+
+
+def test_an_attribution_ending_a_sentence_separates_two_quotes_of_one_speaker():
+    article = parse(
+        '"We will not let them silence your voices," Trump told the protesters. '
+        '"We will stop the steal."',
+    )
+    assert quotes_of(article) == [
+        ("Trump", "We will not let them silence your voices"),
+        ("Trump", "We will stop the steal."),
+    ]
+    assert [quote.context for quote in article.quotes] == ["told the protesters"] * 2
 
 
 def test_single_quotes_inside_a_quotation_belong_to_it():
@@ -169,7 +180,9 @@ def test_the_first_fixture_article_parses_to_the_fixture_quotes():
         ("Mike Pence", "The presidency belongs to the "),
         ("Mike Pence", "Vesting the Vice President wit"),
         ("Trump", "We will not let them silence y"),
+        ("Trump", "We will stop the steal."),
         ("Trump", "I hope Mike is going to do the"),
+        ("Trump", "Because if Mike Pence does the"),
         ("Trump", "the courage to do what should "),
         ("Trump", "Mike Pence didn’t have the cou"),
     ]
@@ -226,11 +239,7 @@ def test_a_quotation_spanning_paragraphs_is_one_quote(opening, closing):
 
 
 def test_a_quotation_running_over_three_paragraphs_is_one_quote():
-    text = (
-        "Budget passes\n\n"
-        'Oduya said: "One.\n\n"Two.\n\n"Three."\n\n'
-        '"Four," said Abe Lutz.\n'
-    )
+    text = 'Budget passes\n\nOduya said: "One.\n\n"Two.\n\n"Three."\n\n"Four," said Abe Lutz.\n'
     quotes = parse_article(text, known_people=[KnownPerson("Karen Oduya")]).quotes
     assert [(quote.speaker, quote.text) for quote in quotes] == [
         ("Karen Oduya", "One. Two. Three."),
