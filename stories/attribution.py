@@ -332,7 +332,7 @@ def find_quotes(
             continue
         people.learn_mentions(without_quotations(paragraph))
         previous: ParsedQuote | None = None
-        previous_end = 0
+        previous_end = attributed_up_to = 0
         for span in spans_in(paragraph):
             before = paragraph[previous_end : span.start]
             after = paragraph[span.end : next_span_start(paragraph, span.end)]
@@ -340,6 +340,8 @@ def find_quotes(
                 merge_into(previous, span.text)
                 previous_end = span.end
                 continue
+            # the words that attributed the previous quotation say nothing about this one
+            before = paragraph[max(previous_end, attributed_up_to) : span.start]
             pronoun_means = (
                 subject_before(paragraph[: span.start], people)
                 or last_speaker
@@ -372,6 +374,7 @@ def find_quotes(
             previous = quote
             last_speaker = speaker
             previous_end = span.end
+            attributed_up_to = span.end + attribution_length(after)
     inherit_contexts(quotes)
     return quotes
 
@@ -427,7 +430,12 @@ WHO_CHAR = (
 AFTER_SUBJECT = re.compile(
     rf"^[\s,]*(?P<who>{WHO_CHAR}{{1,90}}?)\s+(?:\w+ly\s+)?(?:{VERBS})\b(?!\s+that\b)"
 )
-AFTER_VERB = re.compile(rf"^[\s,]*(?:{VERBS})\s+(?P<who>(?:{WHO_CHAR}|,){{1,100}})")
+AFTER_VERB = re.compile(rf"^[\s,]*(?:{VERBS})\s+(?P<who>{WHO_CHAR}{{1,80}})")
+# '," said its chief executive, Gareth Lyle.'
+AFTER_VERB_TITLE = re.compile(
+    rf"^[\s,]*(?:{VERBS})\s+(?:the|its|his|her|their)\s[^,.\"“”]{{1,60}},\s*"
+    rf"(?P<who>{WHO_CHAR}{{1,60}}?)(?=[,.;]|$)"
+)
 # '," Miriam Castellanos, the mission's principal investigator, told reporters'
 AFTER_ASIDE = re.compile(
     rf"^[\s,]*(?P<who>{WHO_CHAR}{{1,60}}?),[^\"“”]{{1,160}}?,\s+(?:\w+ly\s+)?(?:{VERBS})\b"
@@ -435,12 +443,20 @@ AFTER_ASIDE = re.compile(
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<who>{WHO_CHAR}{{1,80}})")
 
 
+ATTRIBUTIONS_AFTER = [
+    (AFTER_VERB_TITLE, True),
+    (AFTER_VERB, True),
+    (AFTER_SUBJECT, False),
+    (AFTER_ASIDE, True),
+]
+
+
 def attribute(
     before: str, after: str, people: People, pronoun_means: str | None
 ) -> tuple[str | None, str]:
     """Who said the quotation between ``before`` and ``after``, and the clause that says so."""
     sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
-    for pattern, pick_first in ((AFTER_VERB, True), (AFTER_SUBJECT, False), (AFTER_ASIDE, True)):
+    for pattern, pick_first in ATTRIBUTIONS_AFTER:
         match = pattern.match(after)
         if match:
             speaker = person_named(
@@ -466,7 +482,16 @@ def attribute(
 
 
 def said_right_after(after: str) -> bool:
-    return any(pattern.match(after) for pattern in (AFTER_VERB, AFTER_SUBJECT, AFTER_ASIDE))
+    return attribution_length(after) > 0
+
+
+def attribution_length(after: str) -> int:
+    """How much of the text after a quotation is its attribution ('," Oduya said')."""
+    for pattern, _ in ATTRIBUTIONS_AFTER:
+        match = pattern.match(after)
+        if match:
+            return match.end()
+    return 0
 
 
 def said_in_sentence_before(

@@ -245,3 +245,88 @@ def test_a_quotation_running_over_three_paragraphs_is_one_quote():
         ("Karen Oduya", "One. Two. Three."),
         ("Abe Lutz", "Four"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ['"Stranger than expected," Miriam Castellanos, the lead scientist, told reporters.'],
+            [("Miriam Castellanos", "Stranger than expected")],
+            id="name-and-aside-after-the-quote",
+        ),
+        pytest.param(
+            ['"Shelters are ready," state emergency director Calvin Mercer said in a statement.'],
+            [("Calvin Mercer", "Shelters are ready")],
+            id="lowercase-title-before-the-name",
+        ),
+        pytest.param(
+            ['According to Dr. Anita Kowalczyk, the outbreak is "entirely preventable."'],
+            [("Anita Kowalczyk", "entirely preventable.")],
+            id="according-to",
+        ),
+        pytest.param(
+            ['"We will co-operate fully," said its chief executive, Gareth Lyle.'],
+            [("Gareth Lyle", "We will co-operate fully")],
+            id="said-its-title-comma-name",
+        ),
+        pytest.param(
+            ['"A rollback," said Ines Albuquerque of the campaign group ForestWatch Europe.'],
+            [("Ines Albuquerque", "A rollback")],
+            id="said-name-of-organisation",
+        ),
+        pytest.param(
+            ['"A testament," NASA Associate Administrator Lorraine Whitaker said.'],
+            [("Lorraine Whitaker", "A testament")],
+            id="organisation-and-title-before-the-name",
+        ),
+        pytest.param(
+            ['Chief Financial Officer Peter Lowe called margins "very healthy".'],
+            [("Peter Lowe", "very healthy")],
+            id="long-title",
+        ),
+        pytest.param(
+            [
+                "Mayor Karen Oduya and budget director Sam Achterberg spoke.",
+                '"The fee closes the gap," Achterberg said, while the mayor called it "fair".',
+            ],
+            [("Sam Achterberg", "The fee closes the gap"), ("Karen Oduya", "fair")],
+            id="two-speakers-in-a-paragraph-and-a-role",
+        ),
+        pytest.param(
+            ['Council member Dana Whitcombe had a warning: "Response times will go up."'],
+            [("Dana Whitcombe", "Response times will go up.")],
+            id="colon-introduction",
+        ),
+        pytest.param(
+            [
+                '"It is a fossil," said Miriam Castellanos.',
+                'Kwame Asante said the room went quiet. "Is that a moon?" he said.',
+            ],
+            [("Miriam Castellanos", "It is a fossil"), ("Kwame Asante", "Is that a moon?")],
+            id="pronoun-means-the-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            ['Miriam Castellanos said the shape was odd. "It is a fossil of the early system."'],
+            [("Miriam Castellanos", "It is a fossil of the early system.")],
+            id="speaker-in-the-sentence-before",
+        ),
+        pytest.param(
+            ['Maya Torres told the board that "The Salt Orchard" was the best book she had read.'],
+            [],
+            id="book-title-in-quotation-marks-is-not-speech",
+        ),
+        pytest.param(
+            ["Flooding is likely. \u2014 Sheriff Dale Broussard (@SheriffDale) May 1, 2025"],
+            [("Dale Broussard", "Flooding is likely.")],
+            id="tweet-signature-with-a-title",
+        ),
+        pytest.param(
+            ["I resign. \u2014 Sanjay Mehta MP (@SanjayMehtaMP) May 1, 2025"],
+            [("Sanjay Mehta", "I resign.")],
+            id="tweet-signature-with-letters-after-the-name",
+        ),
+    ],
+)
+def test_attribution_patterns_of_real_copy(paragraphs, expected):
+    assert quotes_of(parse(*paragraphs)) == expected
