@@ -31,7 +31,7 @@ VERBS = (
     r"concluded|continued|agreed|suggested|labelled|labeled|branded|praised|hailed|blasted|"
     r"slammed|decried|condemned|insists|notes|explains|adding|saying|describing|calling|"
     r"telling|writing|warning|arguing|urging|dismissing|(?:had|has|have) written|put it|"
-    r"according to"
+    r"spoke|according to"
 )
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 # Capitalised words in a row: "Vice President Mike Pence", "U.S. District Judge Helen Marchetti".
@@ -51,6 +51,10 @@ TITLE_WORDS = words(
     uk state federal foreign home health finance defence defense education interior labour
     labor justice treasury environment spokesman spokeswoman spokesperson mp mep msp mla
     financial operating technology marketing communications press board member"""
+)
+# First words of place names: "New York", "Port Arden" (as a surname, "Linda Park" is fine).
+PLACE_FIRST_WORDS = words(
+    "new los las san santa saint fort port lake mount north south east west upper lower"
 )
 POST_NOMINALS = words("mp mep msp mla phd md qc kc obe mbe cbe esq")
 # Words that make a run of capitalised words an institution or a place, not a person.
@@ -241,7 +245,11 @@ def split_title(run: str) -> tuple[str, str]:
         word = words[0].casefold().rstrip(".").replace("’", "'")
         if word in TITLE_WORDS:
             title.append(words.pop(0))
-        elif word in NOT_NAMES or word.endswith("'s") or words[0].isupper():
+        elif (
+            word in NOT_NAMES
+            or word.endswith(("'s", "-old"))  # "NASA's", "Seventeen-year-old"
+            or words[0].isupper()
+        ):
             title.clear()
             words.pop(0)
         else:
@@ -283,6 +291,7 @@ def looks_like_a_name(words: str) -> bool:
         and len(parts) <= 4
         and all(re.fullmatch(r"[A-Z][a-z'’-]*(?:[A-Z][a-z'’-]+)?|[A-Z]\.", part) for part in parts)
         and not any(part.casefold() in INSTITUTION_WORDS for part in parts)
+        and not (len(parts) > 1 and parts[0].casefold() in PLACE_FIRST_WORDS)
         and any(len(part) > 2 for part in parts)
         and parts[0].casefold() not in NOT_NAMES
         and parts[-1].casefold() not in NOT_NAMES
@@ -310,6 +319,7 @@ def find_quotes(
     people = People(list(known_people))
     quotes: list[ParsedQuote] = []
     last_speaker: str | None = None
+    previous_paragraph = ""
     for index, paragraph in joined_quotations(paragraphs):
         tweet = TWEET_SIGNATURE.search(paragraph)
         if tweet:
@@ -329,6 +339,7 @@ def find_quotes(
                 )
             )
             last_speaker = author
+            previous_paragraph = paragraph
             continue
         people.learn_mentions(without_quotations(paragraph))
         previous: ParsedQuote | None = None
@@ -344,6 +355,7 @@ def find_quotes(
             before = paragraph[max(previous_end, attributed_up_to) : span.start]
             pronoun_means = (
                 subject_before(paragraph[: span.start], people)
+                or subject_before(previous_paragraph, people)
                 or last_speaker
                 or (people.recent[-1] if people.recent else None)
             )
@@ -356,6 +368,8 @@ def find_quotes(
                 speaker, clause = previous.speaker, before
             elif speaker is None:
                 speaker, clause = said_in_sentence_before(before, people, pronoun_means)
+            if speaker is None and span.start == 0 and introduces_a_quotation(previous_paragraph):
+                speaker, clause = subject_before(previous_paragraph, people), previous_paragraph
             if speaker is None:
                 previous_end = span.end
                 continue
@@ -375,6 +389,7 @@ def find_quotes(
             last_speaker = speaker
             previous_end = span.end
             attributed_up_to = span.end + attribution_length(after)
+        previous_paragraph = paragraph
     inherit_contexts(quotes)
     return quotes
 
@@ -478,7 +493,17 @@ def attribute(
         speaker = subject_of(head, people, pronoun_means)
         if speaker:
             return speaker, sentence_before
+    if sentence_before.rstrip().endswith(":"):  # 'the chief paused before answering: "…"'
+        speaker = subject_of(sentence_before.rstrip()[:-1], people, pronoun_means)
+        if speaker:
+            return speaker, sentence_before
     return None, ""
+
+
+def introduces_a_quotation(paragraph: str) -> bool:
+    """'Dr. Solberg said the problem began in October:' before a paragraph that is a quotation."""
+    last = SENTENCE_END.split(paragraph.strip())[-1] if paragraph.strip() else ""
+    return last.endswith(":") or bool(VERB.search(without_quotations(last)))
 
 
 def said_right_after(after: str) -> bool:
@@ -553,6 +578,7 @@ def person_named(
             candidates.append((match.start(), speaker))
     for match in CAPITALISED_RUN.finditer(words):
         alone = (direct and match.group(0) == words) or (nearest and match.start() == 0)
+        alone = alone and not match.group(0).startswith("The ")  # "The Australian said"
         speaker = people.resolve(match.group(0)) or people.resolve_or_add(
             match.group(0), single_word=alone
         )
@@ -574,9 +600,10 @@ def subject_before(text: str, people: People) -> str | None:
             speaker = subject_of(sentence[: verb.start()], people, None)
             if speaker:
                 return speaker
-        opening = CAPITALISED_RUN.match(sentence.strip())
-        if opening:
-            speaker = people.resolve(opening.group(0))
+        if PRONOUN.match(sentence.strip()):
+            continue  # "She hugged Lindqvist": who "she" is, the sentence before says
+        for run in CAPITALISED_RUN.finditer(sentence):  # "Born in 1938, Ms. Lane began…"
+            speaker = people.resolve(run.group(0))
             if speaker:
                 return speaker
     return None

@@ -12,6 +12,7 @@ from stories.import_evaluation import evaluate_article, evaluate_folder, same_qu
 
 DATA = Path(settings.BASE_DIR) / "stories" / "tests" / "data"
 EVAL = DATA / "eval"
+HOLDOUT = DATA / "holdout"  # written after the importer, by another hand
 
 
 def test_the_evaluation_set_has_ten_or_more_hand_checked_articles():
@@ -22,8 +23,9 @@ def test_the_evaluation_set_has_ten_or_more_hand_checked_articles():
         assert len(expected["quotes"]) >= 4, article.name
 
 
-def test_importer_meets_the_quality_targets_on_the_evaluation_set():
-    evaluation = evaluate_folder(EVAL)
+@pytest.mark.parametrize("folder", [EVAL, HOLDOUT], ids=["eval", "holdout"])
+def test_importer_meets_the_quality_targets(folder):
+    evaluation = evaluate_folder(folder)
     assert evaluation.quote_precision >= 0.95
     assert evaluation.quote_recall >= 0.90
     assert evaluation.speaker_accuracy >= 0.90
