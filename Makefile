@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 BIND ?= 127.0.0.1:8000
 DEMO_ENV := env -u DATABASE_URL DJANGO_DEBUG=1
 
-.PHONY: demo test serve lint format install eval-import fixtures
+.PHONY: demo test serve lint format install eval-import fixtures bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ test: $(DEV_STAMP)
 
 eval-import: $(RUNTIME_STAMP)
 	$(PY) manage.py evaluate_import --verbosity 2
+
+bench: $(RUNTIME_STAMP)
+	$(PY) bench/import_rate.py --count 1000
 
 fixtures: $(RUNTIME_STAMP)
 	$(PY) manage.py build_fixtures
