@@ -122,11 +122,11 @@ def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[st
         for alias in dedupe([*wanted, *aliases])
         if alias.casefold() not in map(str.casefold, person.alias_list)
     ]
-    before = (person.pk, person.name, person.aliases, person.title, person.handle)
+    before = (person.name, person.aliases, person.title, person.handle)
     person.aliases = "\n".join([*person.alias_list, *new_aliases])
     person.title = person.title or title.title()
     person.handle = person.handle or handle
-    if (person.pk, person.name, person.aliases, person.title, person.handle) != before:
+    if person.pk is None or (person.name, person.aliases, person.title, person.handle) != before:
         person.full_clean()
         person.save()
     return person
