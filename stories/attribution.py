@@ -35,7 +35,10 @@ VERBS = (
 )
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 # Capitalised words in a row: "Vice President Mike Pence", "U.S. District Judge Helen Marchetti".
-CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}\b(?:['’]s)?|[A-Z][a-z'’-]*(?:[A-Z][a-z'’-]+)?\.?)"
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters with accents: "Tomás", "Villaseñor", "Łukasz"
+LOWER = "a-zß-öø-ÿĀ-ſ"
+NAME_WORD = rf"[{UPPER}][{LOWER}'’-]*(?:[{UPPER}][{LOWER}'’-]+)?"  # "Pence", "McDonald", "O’Brien"
+CAP_WORD = rf"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{2,5}}\b(?:['’]s)?|{NAME_WORD}\.?)"
 PARTICLE = r"(?:van|von|de|da|del|der|du|la|le|bin|ibn)"
 CAPITALISED_RUN = re.compile(rf"{CAP_WORD}(?:[ -](?:{PARTICLE} )*{CAP_WORD})*")
 TITLE_WORDS = words(
@@ -50,7 +53,8 @@ TITLE_WORDS = words(
     dame lord lady rev reverend father bishop rabbi imam pope king queen prince princess u.s us
     uk state federal foreign home health finance defence defense education interior labour
     labor justice treasury environment spokesman spokeswoman spokesperson mp mep msp mla
-    financial operating technology marketing communications press board member"""
+    financial operating technology marketing communications press board member regent agent
+    special trustee provost dean rector pastor"""
 )
 # First words of place names: "New York", "Port Arden" (as a surname, "Linda Park" is fine).
 PLACE_FIRST_WORDS = words(
@@ -73,7 +77,10 @@ NOT_NAME_WORDS = (
     "while who why with yet you your monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december "
     "congress senate house court states state country city county council parliament "
-    "government police department"
+    "government police department officials residents critics opponents supporters analysts "
+    "experts protesters demonstrators lawmakers activists witnesses neighbors neighbours parents "
+    "students teachers authorities investigators prosecutors doctors scientists researchers "
+    "economists voters members organizers organisers campaigners leaders"
 )
 NOT_NAMES = words(NOT_NAME_WORDS)
 ROLE_NOUNS = (
@@ -93,7 +100,7 @@ APPOSITIVE_ROLE = re.compile(
     rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) (?P<role>{ROLE_NOUNS}), "
     rf"(?P<name>{CAP_WORD}(?: {CAP_WORD}){{1,3}})"
 )
-PLACE_PREPOSITION = re.compile(r"\b(?:to|in|at|from|near|outside|across|into|of|for) $")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|across|into) $")
 PRONOUN = re.compile(r"\b(?P<pronoun>he|she|He|She)\b")
 SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\b[A-Z]\.)"
@@ -289,7 +296,7 @@ def looks_like_a_name(words: str) -> bool:
     return (
         bool(parts)
         and len(parts) <= 4
-        and all(re.fullmatch(r"[A-Z][a-z'’-]*(?:[A-Z][a-z'’-]+)?|[A-Z]\.", part) for part in parts)
+        and all(re.fullmatch(rf"{NAME_WORD}|[A-Z]\.", part) for part in parts)
         and not any(part.casefold() in INSTITUTION_WORDS for part in parts)
         and not (len(parts) > 1 and parts[0].casefold() in PLACE_FIRST_WORDS)
         and any(len(part) > 2 for part in parts)
@@ -473,7 +480,7 @@ def attribute(
     sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     for pattern, pick_first in ATTRIBUTIONS_AFTER:
         match = pattern.match(after)
-        if match:
+        if match and names_someone(match.group("who")):
             speaker = person_named(
                 match.group("who"), people, pronoun_means, direct=True, first=pick_first
             )
@@ -514,9 +521,14 @@ def attribution_length(after: str) -> int:
     """How much of the text after a quotation is its attribution ('," Oduya said')."""
     for pattern, _ in ATTRIBUTIONS_AFTER:
         match = pattern.match(after)
-        if match:
+        if match and names_someone(match.group("who")):
             return match.end()
     return 0
+
+
+def names_someone(who: str) -> bool:
+    """ "Oduya", "she", "the mayor", "state director Calvin Mercer"; not "a label he"."""
+    return bool(re.match(rf"(?:he|she|the|his|her|its|their)\b|(?:[a-z-]+ ){{0,4}}[{UPPER}]", who))
 
 
 def said_in_sentence_before(

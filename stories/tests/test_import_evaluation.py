@@ -13,6 +13,7 @@ from stories.import_evaluation import evaluate_article, evaluate_folder, same_qu
 DATA = Path(settings.BASE_DIR) / "stories" / "tests" / "data"
 EVAL = DATA / "eval"
 HOLDOUT = DATA / "holdout"  # written after the importer, by another hand
+BLIND = DATA / "blind"  # written later still, by a third
 
 
 def test_the_evaluation_set_has_ten_or_more_hand_checked_articles():
@@ -23,7 +24,7 @@ def test_the_evaluation_set_has_ten_or_more_hand_checked_articles():
         assert len(expected["quotes"]) >= 4, article.name
 
 
-@pytest.mark.parametrize("folder", [EVAL, HOLDOUT], ids=["eval", "holdout"])
+@pytest.mark.parametrize("folder", [EVAL, HOLDOUT, BLIND], ids=["eval", "holdout", "blind"])
 def test_importer_meets_the_quality_targets(folder):
     evaluation = evaluate_folder(folder)
     assert evaluation.quote_precision >= 0.95
