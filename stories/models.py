@@ -1,3 +1,6 @@
+import reversion
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q
@@ -5,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from .text import headline_key, split_paragraphs
 
@@ -38,7 +42,9 @@ class StoryQuerySet(models.QuerySet):
 class Story(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     headline = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -76,12 +82,37 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up with every save; a form opened at an older version cannot save."),
+    )
     is_developing = models.BooleanField(
         _("developing story"),
         default=False,
         help_text=_("Shows readers a notice that the story is still being updated."),
     )
     tags = TaggableManager(_("tags"), blank=True, ordering=["name"])
+    tagged_items = GenericRelation(TaggedItem)  # so a story's revisions keep its tags
     headline_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
     source_key = models.CharField(
         _("import key"),
@@ -100,16 +131,36 @@ class Story(models.Model):
         verbose_name_plural = _("stories")
         ordering = ["-published_at", "-created_at"]
         indexes = [models.Index(fields=["status", "-published_at"], name="story_status_published")]
+        permissions = [("publish_story", _("Can publish, schedule and unpublish stories"))]
 
     def __str__(self):
         return self.headline
 
     def save(self, *args, **kwargs):
         self.headline_key = headline_key(self.headline)
+        previous = Story.objects.filter(pk=self.pk).values("slug", "status").first()
         super().save(*args, **kwargs)
+        if previous and previous["slug"] != self.slug and previous["status"] != self.Status.DRAFT:
+            SlugRedirect.objects.update_or_create(
+                old_slug=previous["slug"], defaults={"story": self}
+            )
+        SlugRedirect.objects.filter(old_slug=self.slug).delete()
 
     def get_absolute_url(self):
         return reverse("stories:story_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def state(self) -> str:
+        """The status as readers experience it: a published story not yet out is scheduled."""
+        return _("Scheduled") if self.is_scheduled else self.get_status_display()
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -299,3 +350,67 @@ class RelatedLink(models.Model):
             if is_public:
                 return self.target.get_absolute_url()
         return self.url or None
+
+
+class SlugRedirect(models.Model):
+    """An address a published story had before its slug changed; it answers 301 forever.
+
+    It points at the story, not at the next slug, so it is always one hop.
+    """
+
+    old_slug = models.SlugField(_("old slug"), max_length=255, unique=True)
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="slug_redirects", verbose_name=_("story")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"/stories/{self.old_slug}/ → {self.story.get_absolute_url()}"
+
+
+class Correction(models.Model):
+    """A correction or an update appended to a published story, shown at its foot."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("story")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(
+        _("text"),
+        help_text=_("Example: “An earlier version misstated the date of the vote.”"),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+# Each save of a story keeps one revision of it with its quotes, links, corrections and tags.
+reversion.register(Story, follow=["quotes", "related_links", "corrections", "tagged_items"])
+reversion.register(Quote)
+reversion.register(RelatedLink)
+reversion.register(Correction)
+reversion.register(TaggedItem)

@@ -51,6 +51,7 @@ def article_import(
     parsed: ParsedArticle,
     status: str | None = None,
     sidecar: Sidecar = NO_SIDECAR,
+    user=None,
 ) -> ImportResult:
     """Create or update the story for a parsed article, with its quotes, links and tags.
 
@@ -66,6 +67,10 @@ def article_import(
         created = story is None
         if created:
             story = Story(source_key=key, slug=unique_slug(Story, parsed.headline))
+            story.created_by = user
+        else:
+            story.version += 1  # a form opened before this import must not overwrite it
+        story.updated_by = user or story.updated_by
         story.headline = parsed.headline
         story.body = parsed.body
         story.is_developing = parsed.is_developing

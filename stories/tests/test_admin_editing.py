@@ -4,14 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stories.models import Quote, RelatedLink, Story
+from stories.models import Correction, Quote, RelatedLink, Story
 from stories.tests.factories import make_person, make_quote, make_rich_story, make_story
 from stories.tests.pages import page_html
 from stories.tests.test_fixture_stories import PENCE_LETTER
 
 pytestmark = pytest.mark.django_db
 
-INLINE_PREFIXES = ["quotes", "related_links"]
+INLINE_PREFIXES = ["quotes", "related_links", "corrections"]
 
 
 def story_form_data(story: Story | None = None, **fields) -> dict:
@@ -48,6 +48,7 @@ def story_form_data(story: Story | None = None, **fields) -> dict:
             "status": story.status,
             "published_at_0": story.published_at.strftime("%Y-%m-%d"),
             "published_at_1": story.published_at.strftime("%H:%M:%S"),
+            "opened_version": story.version,
         }
         if story.is_developing:
             data["is_developing"] = "on"
@@ -58,6 +59,12 @@ def inline_row(prefix: str, index: int, row) -> dict:
     if isinstance(row, Quote):
         values = {"speaker": row.speaker_id, "text": row.text, "context": row.context}
         values |= {"position": row.position, "story": row.story_id}
+    elif isinstance(row, Correction):
+        values = {"kind": row.kind, "text": row.text, "story": row.story_id}
+        values |= {
+            "created_at_0": row.created_at.strftime("%Y-%m-%d"),
+            "created_at_1": row.created_at.strftime("%H:%M:%S"),
+        }
     else:
         values = {"title": row.title, "target": row.target_id or "", "position": row.position}
         values |= {"story": row.story_id}

@@ -155,7 +155,7 @@ def test_unresolved_link_resolves_when_an_editor_saves_the_story(editor_client):
         "status": "draft",
         "tags": "",
     }
-    for prefix in ["quotes", "related_links"]:
+    for prefix in ["quotes", "related_links", "corrections"]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     response = editor_client.post("/admin/stories/story/add/", data)
     assert response.status_code == 302

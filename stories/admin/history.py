@@ -1,0 +1,129 @@
+"""A story's history in the admin: every revision (story, quotes, links, corrections, tags) with
+who and when, the difference between any two, and revert (django-reversion's)."""
+
+import difflib
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
+
+from ..models import Story
+
+STORY_FIELDS = [
+    "headline",
+    "slug",
+    "dek",
+    "body",
+    "byline",
+    "outlet",
+    "source_url",
+    "status",
+    "published_at",
+    "is_developing",
+]
+# How the objects saved with a story read in a comparison, by model.
+RELATED_LABELS = {
+    "quote": (_("Quotes"), lambda fields: f"“{fields['text']}”"),
+    "relatedlink": (_("Related links"), lambda fields: fields["title"]),
+    "correction": (_("Corrections and updates"), lambda fields: fields["text"]),
+}
+
+
+class StoryHistoryMixin:
+    object_history_template = "admin/stories/story/object_history.html"
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/history/compare/", compare, name="stories_story_compare"),
+            *super().get_urls(),
+        ]
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # django-reversion writes the old revision back before the form saves it; the form's
+        # stale-save check is skipped, and the version goes on from the story's current one.
+        story = get_object_or_404(Story, pk=unquote(object_id))
+        request.pre_revert_version = story.version
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        story = get_object_or_404(Story, pk=unquote(object_id))
+        version_ids = dict(Version.objects.get_for_object(story).values_list("revision_id", "pk"))
+        for action in response.context_data.get("action_list", []):
+            action["version_id"] = version_ids[action["revision"].pk]
+        return response
+
+    def compare_view(self, request, object_id):
+        story = get_object_or_404(Story, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, story):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(story).select_related("revision__user")
+        older = get_object_or_404(versions, pk=request.GET.get("older"))
+        newer = get_object_or_404(versions, pk=request.GET.get("newer"))
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": story,
+            "title": _("Changes to “%(story)s”") % {"story": story},
+            "older": older,
+            "newer": newer,
+            "field_changes": field_changes(older, newer),
+            "related_changes": related_changes(older, newer),
+        }
+        return TemplateResponse(request, "admin/stories/story/compare.html", context)
+
+
+def field_changes(older: Version, newer: Version) -> list[dict]:
+    before, after = older.field_dict, newer.field_dict
+    changes = []
+    for name in STORY_FIELDS:
+        if before.get(name) != after.get(name):
+            old, new = str(before.get(name) or ""), str(after.get(name) or "")
+            changes.append(
+                {
+                    "label": Story._meta.get_field(name).verbose_name,
+                    "old": old,
+                    "new": new,
+                    "diff": list(difflib.unified_diff(old.splitlines(), new.splitlines(), n=1))[2:]
+                    if "\n" in old + new
+                    else [],
+                }
+            )
+    return changes
+
+
+def related_changes(older: Version, newer: Version) -> list[dict]:
+    """What was added to and removed from the story's quotes, links, corrections and tags."""
+    old_items, new_items = saved_with(older), saved_with(newer)
+    changes = []
+    for label in dict.fromkeys([*old_items, *new_items]):
+        removed = sorted(set(old_items.get(label, [])) - set(new_items.get(label, [])))
+        added = sorted(set(new_items.get(label, [])) - set(old_items.get(label, [])))
+        if removed or added:
+            changes.append({"label": label, "removed": removed, "added": added})
+    return changes
+
+
+def saved_with(version: Version) -> dict[str, list[str]]:
+    items: dict[str, list[str]] = {}
+    tag_ids = []
+    for other in version.revision.version_set.select_related("content_type"):
+        model = other.content_type.model
+        if model in RELATED_LABELS:
+            label, describe = RELATED_LABELS[model]
+            items.setdefault(str(label), []).append(describe(other.field_dict))
+        elif model == "taggeditem":
+            tag_ids.append(other.field_dict["tag_id"])
+    if tag_ids:
+        from taggit.models import Tag
+
+        names = Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)
+        items[str(_("Tags"))] = list(names)
+    return items

@@ -1,0 +1,249 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+
+from ..models import Correction, Quote, RelatedLink, Story
+from ..services import related_links_resolve
+from ..workflow import (
+    PUBLISH_PERMISSION,
+    can_change,
+    can_delete,
+    can_publish,
+    check_change,
+    check_delete,
+    statuses_for,
+    story_transition,
+)
+from .history import StoryHistoryMixin
+from .importing import ImportArticleMixin
+from .story_form import StoryAdminForm
+
+# Django 6 makes https the default scheme of typed-in addresses; say so now.
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def story_touch(*, story_id: int, user) -> None:
+    """Record a change made outside the story form (a quote edited on its own page), so that a
+    story form opened before it cannot save over it."""
+    Story.objects.filter(pk=story_id).update(
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    )
+
+
+class WorkflowInlineMixin:
+    """Inlines of a story follow the story's rules: read-only where the story is."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and can_change(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_change(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_change(request.user, obj)
+
+
+class QuoteInline(WorkflowInlineMixin, admin.StackedInline):
+    formfield_overrides = HTTPS_URL_FIELDS
+    model = Quote
+    view_on_site = False
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = [
+        ("speaker", "position"),
+        "text",
+        ("context", "said_on"),
+        "source_url",
+        ("is_featured", "is_fragment"),
+    ]
+
+
+class RelatedLinkInline(WorkflowInlineMixin, admin.TabularInline):
+    formfield_overrides = HTTPS_URL_FIELDS
+    model = RelatedLink
+    fk_name = "story"
+    extra = 0
+    autocomplete_fields = ["target"]
+    fields = ["position", "title", "target", "url"]
+
+
+class CorrectionInline(admin.StackedInline):
+    """Editors append corrections and updates; the story's history keeps every change to them."""
+
+    model = Correction
+    extra = 0
+    fields = [("kind", "created_at"), "text", "created_by"]
+    readonly_fields = ["created_by"]
+    verbose_name_plural = _("corrections and updates (shown at the foot of the story)")
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("review", _("In review")),
+            ("scheduled", _("Scheduled")),
+            ("published", _("Published")),
+            ("unpublished", _("Unpublished")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Story.Status.PUBLISHED)
+        match self.value():
+            case "scheduled":
+                return published.filter(published_at__gt=now)
+            case "published":
+                return published.filter(published_at__lte=now)
+            case None:
+                return queryset
+            case value:
+                return queryset.filter(status=value)
+
+
+@admin.register(Story)
+class StoryAdmin(StoryHistoryMixin, ImportArticleMixin, VersionAdmin):
+    form = StoryAdminForm
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = [
+        "headline",
+        "state_and_time",
+        "is_developing",
+        "tag_names",
+        "updated_at",
+        "updated_by",
+    ]
+    list_filter = [StateFilter, "is_developing", "tags", "published_at", "updated_by"]
+    list_select_related = ["updated_by"]
+    search_fields = ["headline", "dek", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    inlines = [QuoteInline, RelatedLinkInline, CorrectionInline]
+    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "version"]
+    actions = ["submit_for_review", "publish", "unpublish", "return_to_draft"]
+    history_latest_first = True
+    change_list_template = "admin/stories/story/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "dek", "body", "tags"]}),
+        (_("Credit"), {"fields": ["byline", "outlet", "source_url"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "is_developing",
+                    ("created_at", "created_by"),
+                    ("updated_at", "updated_by"),
+                    "version",
+                    "opened_version",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        status = form.base_fields.get("status")
+        if status is not None:
+            allowed = statuses_for(request.user)
+            status.choices = [c for c in Story.Status.choices if c[0] in allowed]
+        form.reverting = hasattr(request, "pre_revert_version")
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user):
+            fields.append("published_at")  # reporters neither publish nor schedule
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_change(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_delete(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def save_model(self, request, obj, form, change):
+        old_status = Story.objects.get(pk=obj.pk).status if change else None
+        check_change(user=request.user, story=obj, old_status=old_status)
+        obj.version = max(form.current_version, getattr(request, "pre_revert_version", 0)) + 1
+        obj.updated_by = request.user
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        related_links_resolve(story=obj)
+
+    def save_formset(self, request, form, formset, change):
+        for correction in formset.save(commit=False):
+            if isinstance(correction, Correction) and correction.created_by_id is None:
+                correction.created_by = request.user
+        super().save_formset(request, form, formset, change)
+
+    def delete_model(self, request, obj):
+        check_delete(user=request.user, story=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for story in queryset:
+            check_delete(user=request.user, story=story)
+        super().delete_queryset(request, queryset)
+
+    @admin.display(description=_("state"), ordering="status")
+    def state_and_time(self, story):
+        if story.is_scheduled:
+            when = date_format(localtime(story.published_at), "DATETIME_FORMAT")
+            return _("Scheduled for %(when)s") % {"when": when}
+        return story.get_status_display()
+
+    @admin.display(description=_("tags"))
+    def tag_names(self, story):
+        return ", ".join(tag.name for tag in story.tags.all())
+
+    @admin.action(description=_("Submit the selected stories for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self.transition(request, queryset, Story.Status.REVIEW)
+
+    @admin.action(description=_("Publish the selected stories"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self.transition(request, queryset, Story.Status.PUBLISHED)
+
+    @admin.action(description=_("Unpublish the selected stories"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self.transition(request, queryset, Story.Status.UNPUBLISHED)
+
+    @admin.action(description=_("Return the selected stories to draft"), permissions=["publish"])
+    def return_to_draft(self, request, queryset):
+        self.transition(request, queryset, Story.Status.DRAFT)
+
+    def transition(self, request, queryset, status):
+        changed = 0
+        for story in queryset:
+            try:
+                with self.create_revision(request):
+                    story = story_transition(story=story, status=status, user=request.user)
+                    self.log_change(request, story, [{"changed": {"fields": ["status"]}}])
+            except PermissionDenied as refusal:
+                self.message_user(request, f"“{story}”: {refusal}", messages.ERROR)
+                continue
+            changed += 1
+        label = Story.Status(status).label
+        message = ngettext(
+            "%(count)d story is now %(status)s.", "%(count)d stories are now %(status)s.", changed
+        )
+        self.message_user(request, message % {"count": changed, "status": label}, messages.SUCCESS)

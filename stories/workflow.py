@@ -1,0 +1,72 @@
+"""Who may do what with a story: the rules the admin, its actions and the services all apply.
+
+Reporters write drafts, edit the drafts and stories in review (their own and colleagues'),
+submit them for review and delete drafts. Only editors (``stories.publish_story``) publish,
+schedule, unpublish, return a story to draft, change a story once it has left the desk, or
+delete it.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Story
+
+PUBLISH_PERMISSION = "stories.publish_story"
+DESK_STATUSES = (Story.Status.DRAFT, Story.Status.REVIEW)
+
+CANNOT_SET_STATUS = _("Only an editor can publish, schedule or unpublish a story.")
+CANNOT_CHANGE = _("Only an editor can change a story that is published, scheduled or unpublished.")
+CANNOT_DELETE = _("Only an editor can delete a story that is not a draft.")
+
+
+def can_publish(user) -> bool:
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def statuses_for(user) -> list[str]:
+    return list(Story.Status.values) if can_publish(user) else list(DESK_STATUSES)
+
+
+def can_change(user, story: Story | None) -> bool:
+    if not user.has_perm("stories.change_story"):
+        return False
+    return story is None or can_publish(user) or story.status in DESK_STATUSES
+
+
+def can_delete(user, story: Story | None) -> bool:
+    if not user.has_perm("stories.delete_story"):
+        return False
+    return story is None or can_publish(user) or story.status == Story.Status.DRAFT
+
+
+def check_change(*, user, story: Story, old_status: str | None) -> None:
+    """Refuse a save the user may not make; ``old_status`` is None for a new story."""
+    if can_publish(user):
+        return
+    if old_status is not None and old_status not in DESK_STATUSES:
+        raise PermissionDenied(CANNOT_CHANGE)
+    if story.status not in DESK_STATUSES:
+        raise PermissionDenied(CANNOT_SET_STATUS)
+
+
+def check_delete(*, user, story: Story) -> None:
+    if not can_delete(user, story):
+        raise PermissionDenied(CANNOT_DELETE)
+
+
+def story_transition(*, story: Story, status: str, user) -> Story:
+    """Move a story to ``status`` (submit, publish, unpublish, return to draft) as ``user``."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story.pk)
+        old_status = story.status
+        story.status = status
+        check_change(user=user, story=story, old_status=old_status)
+        if status == Story.Status.PUBLISHED and story.published_at is None:
+            story.published_at = timezone.now()
+        story.version += 1
+        story.updated_by = user
+        story.full_clean()
+        story.save()
+    return story
