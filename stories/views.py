@@ -1,14 +1,22 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch, Q
-from django.http import JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Person, Quote, RelatedLink, Story, is_published_expression, published_q
+from .models import (
+    Person,
+    Quote,
+    RelatedLink,
+    SlugRedirect,
+    Story,
+    is_published_expression,
+    published_q,
+)
 
 PREVIEW_PERMISSION = "stories.view_story"
 
@@ -44,6 +52,7 @@ class StoryDetailView(DetailView):
                     target_is_public=is_published_expression("target__")
                 ),
             ),
+            "corrections",
             Prefetch(
                 "inbound_links",
                 queryset=RelatedLink.objects.filter(published_q("story__"))
@@ -54,6 +63,16 @@ class StoryDetailView(DetailView):
         if self.request.user.has_perm(PREVIEW_PERMISSION):
             return stories
         return stories.published()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("story")
+            redirect = moved.first()
+            if redirect is None:
+                raise
+            return HttpResponsePermanentRedirect(redirect.story.get_absolute_url())
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from stories.models import Person, Quote, RelatedLink, Story
+from stories.models import Correction, Person, Quote, RelatedLink, Story
 
 _counter = itertools.count(1)
 
@@ -43,8 +43,11 @@ def make_link(story: Story, target: Story | None = None, **fields) -> RelatedLin
     return RelatedLink.objects.create(story=story, target=target, **fields)
 
 
-def make_rich_story(*, quotes: int, tags: int, links: int, speakers: int = 3) -> Story:
-    """A published story with many quotes (several speakers), tags and related links both ways."""
+def make_rich_story(
+    *, quotes: int, tags: int, links: int, speakers: int = 3, corrections: int = 0
+) -> Story:
+    """A published story with many quotes (several speakers), tags, related links both ways
+    and corrections."""
     story = make_story(tags=[f"Topic {next(_counter)}" for _ in range(tags)])
     people = [make_person() for _ in range(speakers)]
     for position in range(quotes):
@@ -52,4 +55,6 @@ def make_rich_story(*, quotes: int, tags: int, links: int, speakers: int = 3) ->
     for position in range(links):
         make_link(story, make_story(), position=position)
         make_link(make_story(), story)
+    for number in range(corrections):
+        Correction.objects.create(story=story, text=f"Correction {number}.")
     return story

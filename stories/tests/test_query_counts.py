@@ -8,7 +8,7 @@ from stories.tests.factories import make_person, make_quote, make_rich_story, ma
 
 pytestmark = pytest.mark.django_db
 
-STORY_PAGE_QUERIES = 5  # story, tags, quotes with speakers, own links, inbound links
+STORY_PAGE_QUERIES = 6  # story, tags, quotes with speakers, own links, corrections, inbound
 LIST_PAGE_QUERIES = 4  # count, rows, tags (or the tag/person lookup) and the prefetch
 
 
@@ -21,7 +21,7 @@ def count_queries(client, url) -> int:
 
 def test_story_page_with_30_quotes_and_20_tags(client, django_assert_max_num_queries):
     small = make_rich_story(quotes=1, tags=1, links=1)
-    big = make_rich_story(quotes=30, tags=20, links=10, speakers=10)
+    big = make_rich_story(quotes=30, tags=20, links=10, speakers=10, corrections=8)
     assert big.quotes.count() == 30
     assert big.tags.count() == 20
     with django_assert_max_num_queries(STORY_PAGE_QUERIES):

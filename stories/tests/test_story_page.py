@@ -118,7 +118,7 @@ def test_staff_preview_unpublished_story_with_banner_and_noindex(editor_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<strong>Preview.</strong>" in html
-    assert "it is a draft" in html
+    assert "its state is “draft”" in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
 
