@@ -37,6 +37,20 @@ def editor_client(client, editor):
     return client
 
 
+@pytest.fixture
+def reporter(db):
+    """A member of the Reporter group that the migrations create."""
+    user = get_user_model().objects.create_user("cub", password="correct horse", is_staff=True)
+    user.groups.add(Group.objects.get(name="Reporter"))
+    return user
+
+
+@pytest.fixture
+def reporter_client(client, reporter):
+    client.force_login(reporter)
+    return client
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
 

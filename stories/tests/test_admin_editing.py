@@ -46,10 +46,13 @@ def story_form_data(story: Story | None = None, **fields) -> dict:
             "body": story.body,
             "tags": ", ".join(f'"{tag.name}"' for tag in story.tags.all()),
             "status": story.status,
-            "published_at_0": story.published_at.strftime("%Y-%m-%d"),
-            "published_at_1": story.published_at.strftime("%H:%M:%S"),
             "opened_version": story.version,
         }
+        if story.published_at:
+            data["published_at_0"] = story.published_at.strftime("%Y-%m-%d")
+            data["published_at_1"] = story.published_at.strftime("%H:%M:%S")
+        else:
+            del data["published_at_0"], data["published_at_1"]
         if story.is_developing:
             data["is_developing"] = "on"
     return data | fields
