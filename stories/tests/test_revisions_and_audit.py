@@ -1,0 +1,121 @@
+"""Every save of a story keeps a revision of it with its quotes, links, corrections and tags;
+the admin shows the history, compares two revisions and reverts; who changed what is listed."""
+
+import pytest
+from django.test import Client
+from reversion.models import Revision, Version
+
+from stories.models import Quote, Story
+from stories.tests.factories import make_person, make_story
+from stories.tests.test_admin_editing import add_inline_row, story_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def edit(client, story: Story, **fields):
+    story = Story.objects.get(pk=story.pk)
+    data = story_form_data(story) | fields
+    return data, client.post(f"/admin/stories/story/{story.pk}/change/", data)
+
+
+@pytest.fixture
+def story(editor_client):
+    story = make_story(headline="Council meets", tags=["Budget"])
+    edit(editor_client, story)  # the first revision, as found
+    return story
+
+
+def versions_of(story: Story):
+    return Version.objects.get_for_object(story)
+
+
+def test_each_save_keeps_a_revision_with_its_user_quotes_and_tags(editor_client, story):
+    speaker = make_person(name="Karen Oduya")
+    data = story_form_data(Story.objects.get(pk=story.pk), headline="Council passes budget")
+    data = add_inline_row(
+        data, "quotes", {"speaker": speaker.pk, "text": "We did it.", "position": 0}
+    )
+    assert editor_client.post(f"/admin/stories/story/{story.pk}/change/", data).status_code == 302
+    latest = versions_of(story).first().revision
+    assert latest.user.username == "desk"
+    saved = {version.content_type.model for version in latest.version_set.all()}
+    assert {"story", "quote", "taggeditem"} <= saved
+
+
+def test_history_page_lists_revisions_newest_first(editor_client, story):
+    edit(editor_client, story, headline="Council passes budget")
+    html = editor_client.get(f"/admin/stories/story/{story.pk}/history/").content.decode()
+    assert html.count('name="older"') == 2
+    assert "Compare the chosen versions" in html
+
+
+def test_compare_shows_what_changed_between_two_revisions(editor_client, story):
+    speaker = make_person(name="Karen Oduya")
+    data = story_form_data(Story.objects.get(pk=story.pk), headline="Council passes budget")
+    data = add_inline_row(
+        data, "quotes", {"speaker": speaker.pk, "text": "We did it.", "position": 0}
+    )
+    data["tags"] = "Budget, City Hall"
+    editor_client.post(f"/admin/stories/story/{story.pk}/change/", data)
+    newer, older = versions_of(story)[:2]
+    response = editor_client.get(
+        f"/admin/stories/story/{story.pk}/history/compare/?older={older.pk}&newer={newer.pk}"
+    )
+    html = response.content.decode()
+    assert "<del>Council meets</del>" in html
+    assert "<ins>Council passes budget</ins>" in html
+    assert "<ins>“We did it.”</ins>" in html
+    assert "<ins>City Hall</ins>" in html
+
+
+def test_revert_restores_the_story_its_quotes_and_tags_as_a_new_revision(editor_client, story):
+    first = versions_of(story).first()
+    speaker = make_person(name="Karen Oduya")
+    data = story_form_data(Story.objects.get(pk=story.pk), headline="Council passes budget")
+    data = add_inline_row(
+        data, "quotes", {"speaker": speaker.pk, "text": "We did it.", "position": 0}
+    )
+    data["tags"] = "Schools"
+    editor_client.post(f"/admin/stories/story/{story.pk}/change/", data)
+    before_revert = Story.objects.get(pk=story.pk).version
+    url = f"/admin/stories/story/{story.pk}/history/{first.pk}/"
+    form = editor_client.get(url).context["adminform"].form
+    assert form["headline"].value() == "Council meets"
+    reverted = story_form_data(Story.objects.get(pk=story.pk)) | {
+        "headline": "Council meets",
+        "tags": "Budget",
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
+    }
+    assert editor_client.post(url, reverted).status_code == 302
+    story.refresh_from_db()
+    assert story.headline == "Council meets"
+    assert not Quote.objects.filter(story=story).exists()
+    assert list(story.tags.names()) == ["Budget"]
+    assert story.version > before_revert  # forms opened before the revert are stale
+    assert "Reverted to previous version" in versions_of(story).first().revision.get_comment()
+
+
+def test_reporter_cannot_revert_a_published_story(story, reporter):
+    reporter_client = Client()  # not the editor's: the story fixture logged that one in
+    reporter_client.force_login(reporter)
+    edit_data = story_form_data(Story.objects.get(pk=story.pk))
+    first = versions_of(story).first()
+    url = f"/admin/stories/story/{story.pk}/history/{first.pk}/"
+    assert reporter_client.post(url, edit_data).status_code == 403
+    assert versions_of(story).count() == 1
+
+
+def test_change_log_lists_who_changed_what_filterable_by_user(editor_client, story, editor):
+    edit(editor_client, story, headline="Council passes budget")
+    response = editor_client.get(f"/admin/reversion/revision/?user__id__exact={editor.pk}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Council passes budget" in html
+    assert f"/admin/stories/story/{story.pk}/history/" in html
+    assert Revision.objects.filter(user=editor).count() == 2
+
+
+def test_story_list_shows_and_filters_who_changed_last(editor_client, story, editor):
+    html = editor_client.get(f"/admin/stories/story/?updated_by__id__exact={editor.pk}")
+    assert "Council meets" in html.content.decode()
