@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
@@ -49,7 +50,7 @@ class StoryAdminForm(forms.ModelForm):
         who = current.updated_by.get_username() if current.updated_by else _("Someone")
         when = date_format(localtime(current.updated_at), "DATETIME_FORMAT")
         differences = [
-            (Story._meta.get_field(name).verbose_name, getattr(current, name))
+            (capfirst(Story._meta.get_field(name).verbose_name), getattr(current, name))
             for name in COMPARED_FIELDS
             if name in self.cleaned_data and self.cleaned_data[name] != getattr(current, name)
         ]
@@ -57,7 +58,7 @@ class StoryAdminForm(forms.ModelForm):
         if "tags" in self.cleaned_data and sorted(self.cleaned_data["tags"]) != sorted(
             tag.name for tag in current.tags.all()
         ):
-            differences.append((_("tags"), theirs_tags))
+            differences.append((_("Tags"), theirs_tags))
         message = format_html(
             "{}<ul>{}</ul>{}",
             CHANGED_MEANWHILE.format(who=who, when=when),
