@@ -31,6 +31,19 @@ def is_published_expression(prefix: str = "") -> ExpressionWrapper:
     return ExpressionWrapper(published_q(prefix), output_field=models.BooleanField())
 
 
+def by_user(verbose_name) -> models.ForeignKey:
+    """Who did something to a row; kept as empty when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_q())
@@ -82,24 +95,8 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
+    created_by = by_user(_("created by"))
+    updated_by = by_user(_("last changed by"))
     version = models.PositiveIntegerField(
         _("version"),
         default=1,
@@ -389,15 +386,7 @@ class Correction(models.Model):
         help_text=_("Example: “An earlier version misstated the date of the vote.”"),
     )
     created_at = models.DateTimeField(_("time"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    created_by = by_user(_("by"))
 
     class Meta:
         verbose_name = _("correction or update")

@@ -25,17 +25,23 @@ def story(editor_client):
     return story
 
 
-def versions_of(story: Story):
-    return Version.objects.get_for_object(story)
-
-
-def test_each_save_keeps_a_revision_with_its_user_quotes_and_tags(editor_client, story):
+def save_with_a_quote(client, story: Story, *, tags: str) -> None:
+    """Save the story with a new headline, a quote added and ``tags``."""
     speaker = make_person(name="Karen Oduya")
     data = story_form_data(Story.objects.get(pk=story.pk), headline="Council passes budget")
     data = add_inline_row(
         data, "quotes", {"speaker": speaker.pk, "text": "We did it.", "position": 0}
     )
-    assert editor_client.post(f"/admin/stories/story/{story.pk}/change/", data).status_code == 302
+    data["tags"] = tags
+    assert client.post(f"/admin/stories/story/{story.pk}/change/", data).status_code == 302
+
+
+def versions_of(story: Story):
+    return Version.objects.get_for_object(story)
+
+
+def test_each_save_keeps_a_revision_with_its_user_quotes_and_tags(editor_client, story):
+    save_with_a_quote(editor_client, story, tags="Budget")
     latest = versions_of(story).first().revision
     assert latest.user.username == "desk"
     saved = {version.content_type.model for version in latest.version_set.all()}
@@ -50,13 +56,7 @@ def test_history_page_lists_revisions_newest_first(editor_client, story):
 
 
 def test_compare_shows_what_changed_between_two_revisions(editor_client, story):
-    speaker = make_person(name="Karen Oduya")
-    data = story_form_data(Story.objects.get(pk=story.pk), headline="Council passes budget")
-    data = add_inline_row(
-        data, "quotes", {"speaker": speaker.pk, "text": "We did it.", "position": 0}
-    )
-    data["tags"] = "Budget, City Hall"
-    editor_client.post(f"/admin/stories/story/{story.pk}/change/", data)
+    save_with_a_quote(editor_client, story, tags="Budget, City Hall")
     newer, older = versions_of(story)[:2]
     response = editor_client.get(
         f"/admin/stories/story/{story.pk}/history/compare/?older={older.pk}&newer={newer.pk}"
@@ -70,13 +70,7 @@ def test_compare_shows_what_changed_between_two_revisions(editor_client, story):
 
 def test_revert_restores_the_story_its_quotes_and_tags_as_a_new_revision(editor_client, story):
     first = versions_of(story).first()
-    speaker = make_person(name="Karen Oduya")
-    data = story_form_data(Story.objects.get(pk=story.pk), headline="Council passes budget")
-    data = add_inline_row(
-        data, "quotes", {"speaker": speaker.pk, "text": "We did it.", "position": 0}
-    )
-    data["tags"] = "Schools"
-    editor_client.post(f"/admin/stories/story/{story.pk}/change/", data)
+    save_with_a_quote(editor_client, story, tags="Schools")
     before_revert = Story.objects.get(pk=story.pk).version
     url = f"/admin/stories/story/{story.pk}/history/{first.pk}/"
     form = editor_client.get(url).context["adminform"].form
