@@ -26,6 +26,7 @@ install: $(RUNTIME_STAMP)
 demo: $(RUNTIME_STAMP)
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/stories.json
+	$(DEMO_ENV) $(PY) manage.py createinitialrevisions stories.Story --comment "Loaded from fixtures/stories.json."
 	$(DEMO_ENV) $(PY) manage.py create_demo_editor
 	@echo "Serving the demo at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000

@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+import reversion
 from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -13,6 +14,8 @@ from .importer import ParsedArticle, dedupe, parse_article
 from .models import Person, Quote, RelatedLink, Story
 from .sidecars import NO_SIDECAR, Sidecar
 from .text import headline_key
+
+IMPORTED = "Imported from raw text."
 
 
 @dataclass
@@ -59,7 +62,9 @@ def article_import(
     The sidecar's tags, related headlines and quote corrections are already in ``parsed``
     (``parse_with_vocabulary``); here it gives the story's other fields and its people.
     """
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(IMPORTED)
         for facts in sidecar.people:
             person_facts_save(facts)
         key = article_source_key(parsed)
@@ -89,6 +94,7 @@ def article_import(
         replace_quotes(story, parsed)
         replace_related_links(story, parsed)
         related_links_resolve(story=story)
+        reversion.add_to_revision(story)  # again, now that its quotes, links and tags exist
     return ImportResult(story=story, created=created)
 
 

@@ -6,6 +6,7 @@ schedule, unpublish, return a story to draft, change a story once it has left th
 delete it.
 """
 
+import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +19,7 @@ DESK_STATUSES = (Story.Status.DRAFT, Story.Status.REVIEW)
 
 CANNOT_SET_STATUS = _("Only an editor can publish, schedule or unpublish a story.")
 CANNOT_CHANGE = _("Only an editor can change a story that is published, scheduled or unpublished.")
+TRANSITIONED = "Status set to {status}."
 CANNOT_DELETE = _("Only an editor can delete a story that is not a draft.")
 
 
@@ -58,7 +60,8 @@ def check_delete(*, user, story: Story) -> None:
 
 def story_transition(*, story: Story, status: str, user) -> Story:
     """Move a story to ``status`` (submit, publish, unpublish, return to draft) as ``user``."""
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
         story = Story.objects.select_for_update().get(pk=story.pk)
         old_status = story.status
         story.status = status
@@ -69,4 +72,5 @@ def story_transition(*, story: Story, status: str, user) -> Story:
         story.updated_by = user
         story.full_clean()
         story.save()
+        reversion.set_comment(TRANSITIONED.format(status=story.get_status_display()))
     return story
