@@ -59,14 +59,16 @@ class Evaluation:
 
     @property
     def tag_accuracy(self) -> float:
-        """Right tags over all tags expected or found: extra and missing tags both count."""
-        wrong = self.total("found_tags") - self.total("right_tags")
-        return ratio(self.total("right_tags"), self.total("expected_tags") + wrong)
+        return self.item_accuracy("tags")
 
     @property
     def related_accuracy(self) -> float:
-        wrong = self.total("found_related") - self.total("right_related")
-        return ratio(self.total("right_related"), self.total("expected_related") + wrong)
+        return self.item_accuracy("related")
+
+    def item_accuracy(self, items: str) -> float:
+        """Right items over all items expected or found: extra and missing ones both count."""
+        right, found = self.total(f"right_{items}"), self.total(f"found_{items}")
+        return ratio(right, self.total(f"expected_{items}") + found - right)
 
     @property
     def field_accuracy(self) -> float:

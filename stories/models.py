@@ -135,7 +135,11 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         self.headline_key = headline_key(self.headline)
-        previous = Story.objects.filter(pk=self.pk).values("slug", "status").first()
+        previous = (
+            None
+            if self._state.adding
+            else Story.objects.filter(pk=self.pk).values("slug", "status").first()
+        )
         super().save(*args, **kwargs)
         if previous and previous["slug"] != self.slug and previous["status"] != self.Status.DRAFT:
             SlugRedirect.objects.update_or_create(

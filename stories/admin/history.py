@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
+from taggit.models import Tag
 
 from ..models import Story
 
@@ -122,8 +123,6 @@ def saved_with(version: Version) -> dict[str, list[str]]:
         elif model == "taggeditem":
             tag_ids.append(other.field_dict["tag_id"])
     if tag_ids:
-        from taggit.models import Tag
-
         names = Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)
         items[str(_("Tags"))] = list(names)
     return items

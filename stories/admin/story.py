@@ -180,8 +180,7 @@ class StoryAdmin(StoryHistoryMixin, ImportArticleMixin, VersionAdmin):
         return request.user.has_perm(PUBLISH_PERMISSION)
 
     def save_model(self, request, obj, form, change):
-        old_status = Story.objects.get(pk=obj.pk).status if change else None
-        check_change(user=request.user, story=obj, old_status=old_status)
+        check_change(user=request.user, story=obj, old_status=form.stored_status)
         obj.version = max(form.current_version, getattr(request, "pre_revert_version", 0)) + 1
         obj.updated_by = request.user
         if not change:

@@ -30,6 +30,7 @@ class StoryAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["opened_version"].initial = self.instance.version
         self.current_version = self.instance.version if self.instance.pk else 0
+        self.stored_status = None  # the status in the database when the form is saved
         self.check_version = bool(self.instance.pk)
 
     def clean(self):
@@ -39,7 +40,7 @@ class StoryAdminForm(forms.ModelForm):
         # Locked until the admin's transaction ends, so no other save can slip in after
         # this check and before this form's story, inlines and tags are written.
         current = Story.objects.select_for_update().get(pk=self.instance.pk)
-        self.current_version = current.version
+        self.current_version, self.stored_status = current.version, current.status
         opened = cleaned.get("opened_version")
         stale = opened is not None and opened != current.version
         if self.check_version and not self.reverting and stale:
@@ -54,11 +55,11 @@ class StoryAdminForm(forms.ModelForm):
             for name in COMPARED_FIELDS
             if name in self.cleaned_data and self.cleaned_data[name] != getattr(current, name)
         ]
-        theirs_tags = edit_string_for_tags(list(current.tags.all()))
+        theirs = list(current.tags.all())
         if "tags" in self.cleaned_data and sorted(self.cleaned_data["tags"]) != sorted(
-            tag.name for tag in current.tags.all()
+            tag.name for tag in theirs
         ):
-            differences.append((_("Tags"), theirs_tags))
+            differences.append((_("Tags"), edit_string_for_tags(theirs)))
         message = format_html(
             "{}<ul>{}</ul>{}",
             CHANGED_MEANWHILE.format(who=who, when=when),

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             self.stdout.write(self.UP_TO_DATE.format(output=output, articles=articles))
         else:
             output.write_text(built, encoding="utf-8")
-            count = built.count('\n    "model": ')
+            count = len(json.loads(built))
             self.stdout.write(self.WROTE.format(count=count, output=output))
 
     def build(self, articles: Path) -> str:
