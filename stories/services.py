@@ -62,7 +62,8 @@ def article_import(
     The sidecar's tags, related headlines and quote corrections are already in ``parsed``
     (``parse_with_vocabulary``); here it gives the story's other fields and its people.
     """
-    with transaction.atomic(), reversion.create_revision():
+    # One revision, with the story added once it is complete, not at each of its writes.
+    with transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_user(user)
         reversion.set_comment(IMPORTED)
         for facts in sidecar.people:
@@ -94,7 +95,7 @@ def article_import(
         replace_quotes(story, parsed)
         replace_related_links(story, parsed)
         related_links_resolve(story=story)
-        reversion.add_to_revision(story)  # again, now that its quotes, links and tags exist
+        reversion.add_to_revision(story)
     return ImportResult(story=story, created=created)
 
 
