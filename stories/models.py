@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from .text import headline_key, split_paragraphs
+from .text import headline_key, split_paragraphs, unix_newlines
 
 
 def published_q(prefix: str = "") -> Q:
@@ -135,6 +135,7 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         self.headline_key = headline_key(self.headline)
+        self.body, self.dek = unix_newlines(self.body), unix_newlines(self.dek)
         previous = (
             None
             if self._state.adding

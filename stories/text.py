@@ -6,11 +6,14 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 NOT_WORD = re.compile(r"[\W_]+")
 
 
+def unix_newlines(text: str) -> str:
+    """Browsers send a textarea's line breaks as CRLF; a story keeps them as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs are separated by a blank line; each comes back stripped, empty ones dropped."""
-    return [
-        part.strip() for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")) if part.strip()
-    ]
+    return [part.strip() for part in PARAGRAPH_BREAK.split(unix_newlines(text)) if part.strip()]
 
 
 def headline_key(headline: str) -> str:

@@ -134,3 +134,15 @@ def test_a_status_change_by_the_service_is_a_revision(editor):
     revision = versions_of(story).get().revision
     assert revision.user == editor
     assert "Published" in revision.get_comment()
+
+
+def test_a_headline_edit_from_a_browser_form_changes_only_the_headline(editor_client, story):
+    """Browsers send textarea line breaks as CRLF; the body must not read as changed."""
+    crlf_body = Story.objects.get(pk=story.pk).body.replace("\n", "\r\n")
+    edit(editor_client, story, headline="Council passes budget", body=crlf_body)
+    assert "\r" not in Story.objects.get(pk=story.pk).body
+    newer, older = versions_of(story)[:2]
+    response = editor_client.get(
+        f"/admin/stories/story/{story.pk}/history/compare/?older={older.pk}&newer={newer.pk}"
+    )
+    assert [change["label"] for change in response.context["field_changes"]] == ["headline"]
