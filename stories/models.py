@@ -169,6 +169,13 @@ class Story(models.Model):
             self.published_at = timezone.now()
 
     @property
+    def modified_at(self):
+        """When readers last saw the story change: its publication or its latest save."""
+        if self.published_at is None:
+            return self.updated_at
+        return max(self.published_at, self.updated_at)
+
+    @property
     def paragraphs(self) -> list[str]:
         return split_paragraphs(self.body)
 

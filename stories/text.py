@@ -20,3 +20,12 @@ def headline_key(headline: str) -> str:
     """A headline reduced to its words, so that punctuation, quotes and case do not matter."""
     without_apostrophes = headline.replace("’", "").replace("'", "")
     return " ".join(NOT_WORD.sub(" ", without_apostrophes).casefold().split())[:255]
+
+
+# XML 1.0 allows tab, line feed and carriage return, and no other character below U+0020.
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters XML 1.0 cannot carry, so a feed or sitemap stays valid."""
+    return XML_FORBIDDEN.sub("", text)
