@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "reversion",
     "stories",
@@ -158,6 +159,8 @@ X_FRAME_OPTIONS = "DENY"
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_STORIES_PER_PAGE = 20
+# The PostgreSQL text search configuration: the language whose stemming and stop words apply.
+NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
 
 LOGGING = {
     "version": 1,

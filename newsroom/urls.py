@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from stories.sitemaps import NEWS_SITEMAPS, SITEMAPS
 from stories.views import healthz
 
 admin.site.site_header = "Newsroom"
@@ -10,5 +12,13 @@ admin.site.index_title = "Editing"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-news.xml",
+        sitemap,
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
+        name="news_sitemap",
+    ),
+    path("api/", include("stories.api_urls")),
     path("", include("stories.urls")),
 ]

@@ -6,3 +6,8 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from . import handlers
+
+        handlers.connect()

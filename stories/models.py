@@ -1,6 +1,7 @@
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q
@@ -120,6 +121,8 @@ class Story(models.Model):
         editable=False,
         help_text=_("Identifies the raw article this story was imported from."),
     )
+
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StoryQuerySet.as_manager()
 
@@ -410,7 +413,9 @@ class Correction(models.Model):
 
 
 # Each save of a story keeps one revision of it with its quotes, links, corrections and tags.
-reversion.register(Story, follow=["quotes", "related_links", "corrections", "tagged_items"])
+reversion.register(
+    Story, exclude=["search_vector"], follow=["quotes", "related_links", "corrections", "tagged_items"]
+)
 reversion.register(Quote)
 reversion.register(RelatedLink)
 reversion.register(Correction)

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from .attribution import KnownPerson
 from .importer import ParsedArticle, dedupe, parse_article
 from .models import Person, Quote, RelatedLink, Story
+from .search import search_vectors_refresh
 from .sidecars import NO_SIDECAR, Sidecar
 from .text import headline_key
 
@@ -182,6 +183,7 @@ def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
             )
         )
     Quote.objects.bulk_create(quotes)
+    search_vectors_refresh([story.pk])
 
 
 def replace_related_links(story: Story, parsed: ParsedArticle) -> None:

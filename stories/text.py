@@ -29,3 +29,15 @@ XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def xml_safe(text: str) -> str:
     """Text without the characters XML 1.0 cannot carry, so a feed or sitemap stays valid."""
     return XML_FORBIDDEN.sub("", text)
+
+
+def shorten(text: str, width: int) -> str:
+    """The text on one line; when longer than ``width``, cut after the last whole word that fits
+    and ended with "…". A single word longer than ``width`` is cut where it must be."""
+    line = " ".join(text.split())
+    if len(line) <= width:
+        return line
+    head = line[: width - 1]
+    if line[width - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "…"

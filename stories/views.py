@@ -3,11 +3,13 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from .search import MAX_QUERY_LENGTH, story_search
 from .models import (
     Person,
     Quote,
@@ -17,8 +19,11 @@ from .models import (
     is_published_expression,
     published_q,
 )
+from .structured_data import json_ld_script, last_modified, news_article
+from .text import shorten
 
 PREVIEW_PERMISSION = "stories.view_story"
+META_DESCRIPTION_LENGTH = 160
 
 
 def story_cards():
@@ -26,7 +31,21 @@ def story_cards():
     return Story.objects.published().prefetch_related("tags").order_by("-published_at", "-id")
 
 
-class FrontPageView(ListView):
+class CanonicalUrlMixin:
+    """Gives the page its ``canonical_url``: its absolute address, with ?page=N past the first
+    page and no other query parameter."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        path = self.request.path
+        page = context.get("page_obj")
+        if page is not None and page.number > 1:
+            path += f"?page={page.number}"
+        context["canonical_url"] = self.request.build_absolute_uri(path)
+        return context
+
+
+class FrontPageView(CanonicalUrlMixin, ListView):
     template_name = "stories/front.html"
     context_object_name = "stories"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
@@ -74,6 +93,20 @@ class StoryDetailView(DetailView):
                 raise
             return HttpResponsePermanentRedirect(redirect.story.get_absolute_url())
 
+    def get_context_data(self, **kwargs):
+        """The head's description and dates; the canonical address and JSON-LD only for a
+        published story, as a preview advertises nothing."""
+        context = super().get_context_data(**kwargs)
+        story = self.object
+        context["meta_description"] = shorten(story.summary, META_DESCRIPTION_LENGTH)
+        context["last_modified"] = last_modified(story)
+        if story.is_public:
+            site_url = self.request.build_absolute_uri(reverse("stories:front"))
+            article = news_article(story, site_url=site_url, site_name=settings.NEWSROOM_SITE_NAME)
+            context["canonical_url"] = article["url"]
+            context["json_ld"] = json_ld_script(article)
+        return context
+
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if not self.object.is_public:
@@ -82,7 +115,7 @@ class StoryDetailView(DetailView):
         return response
 
 
-class TagListView(ListView):
+class TagListView(CanonicalUrlMixin, ListView):
     template_name = "stories/tag_list.html"
     context_object_name = "tags"
     paginate_by = 200
@@ -95,7 +128,7 @@ class TagListView(ListView):
         )
 
 
-class TagDetailView(ListView):
+class TagDetailView(CanonicalUrlMixin, ListView):
     template_name = "stories/tag_detail.html"
     context_object_name = "stories"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
@@ -113,7 +146,7 @@ def published_quotes():
     return Quote.objects.filter(published_q("story__"), is_fragment=False)
 
 
-class PersonListView(ListView):
+class PersonListView(CanonicalUrlMixin, ListView):
     template_name = "stories/person_list.html"
     context_object_name = "people"
     paginate_by = 200
@@ -127,7 +160,7 @@ class PersonListView(ListView):
         )
 
 
-class PersonDetailView(ListView):
+class PersonDetailView(CanonicalUrlMixin, ListView):
     template_name = "stories/person_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
@@ -144,6 +177,21 @@ class PersonDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, **kwargs)
+
+
+class SearchView(ListView):
+    template_name = "stories/search.html"
+    context_object_name = "results"
+    paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
+
+    def get_queryset(self):
+        self.query = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        if not self.query:
+            return Story.objects.none()
+        return story_search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
 
 
 @never_cache
