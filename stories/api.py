@@ -105,7 +105,10 @@ def read_only_endpoint(*, etag, last_modified):
 
 
 def once_per_request(compute):
-    """Computes a value once per request, so the ETag, Last-Modified and the view share it."""
+    """Computes a value once per request, so the ETag, Last-Modified and the view share it.
+
+    The arguments are the view's, the same throughout a request, so they are not part of the key.
+    """
     attribute = f"_api_{compute.__name__}"
 
     @wraps(compute)

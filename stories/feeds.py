@@ -63,7 +63,7 @@ class StoryFeed(Feed):
         return story.published_at
 
     def item_updateddate(self, story: Story):
-        return max([story.modified_at, *(c.created_at for c in story.corrections.all())])
+        return story.modified_at
 
     def item_categories(self, story: Story) -> list[str]:
         return [xml_safe(tag.name) for tag in story.tags.all()]

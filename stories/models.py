@@ -173,7 +173,8 @@ class Story(models.Model):
 
     @property
     def modified_at(self):
-        """When readers last saw the story change: its publication or its latest save."""
+        """When readers last saw the story change: its publication or its latest save, which
+        includes any correction or update appended to it."""
         if self.published_at is None:
             return self.updated_at
         return max(self.published_at, self.updated_at)
@@ -411,10 +412,25 @@ class Correction(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.story_touch()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.story_touch()
+        return result
+
+    def story_touch(self):
+        """The story changed for its readers, so its modified time moves on too."""
+        Story.objects.filter(pk=self.story_id).update(updated_at=timezone.now())
+
 
 # Each save of a story keeps one revision of it with its quotes, links, corrections and tags.
 reversion.register(
-    Story, exclude=["search_vector"], follow=["quotes", "related_links", "corrections", "tagged_items"]
+    Story,
+    exclude=["search_vector"],
+    follow=["quotes", "related_links", "corrections", "tagged_items"],
 )
 reversion.register(Quote)
 reversion.register(RelatedLink)

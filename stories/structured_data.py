@@ -29,13 +29,6 @@ def iso_datetime(moment: datetime) -> str:
     return timezone.localtime(moment).isoformat()
 
 
-def last_modified(story: Story) -> datetime:
-    """When readers last saw the story change: published, saved, or given a correction or update."""
-    return max(
-        [story.modified_at, *(correction.created_at for correction in story.corrections.all())]
-    )
-
-
 def byline_names(byline: str) -> list[str]:
     return [name for name in BYLINE_SEPARATOR.split(byline.strip()) if name]
 
@@ -104,7 +97,7 @@ def news_article(story: Story, *, site_url: str, site_name: str) -> dict:
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": iso_datetime(story.published_at),
-        "dateModified": iso_datetime(last_modified(story)),
+        "dateModified": iso_datetime(story.modified_at),
         "author": authors(story, publisher=publisher),
         "publisher": publisher,
         "isAccessibleForFree": True,

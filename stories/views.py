@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .search import MAX_QUERY_LENGTH, story_search
 from .models import (
     Person,
     Quote,
@@ -19,7 +18,9 @@ from .models import (
     is_published_expression,
     published_q,
 )
-from .structured_data import json_ld_script, last_modified, news_article
+from .related import suggested_stories
+from .search import MAX_QUERY_LENGTH, story_search
+from .structured_data import json_ld_script, news_article
 from .text import shorten
 
 PREVIEW_PERMISSION = "stories.view_story"
@@ -79,16 +80,18 @@ class StoryDetailView(DetailView):
                 .order_by("-story__published_at"),
             ),
         )
-        if self.request.user.has_perm(PREVIEW_PERMISSION):
-            return stories
-        return stories.published()
+        return stories if self.may_preview() else stories.published()
+
+    def may_preview(self) -> bool:
+        return self.request.user.has_perm(PREVIEW_PERMISSION)
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            moved = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("story")
-            redirect = moved.first()
+            visible = Story.objects.all() if self.may_preview() else Story.objects.published()
+            moved = SlugRedirect.objects.filter(old_slug=kwargs["slug"], story__in=visible)
+            redirect = moved.select_related("story").first()
             if redirect is None:
                 raise
             return HttpResponsePermanentRedirect(redirect.story.get_absolute_url())
@@ -99,7 +102,8 @@ class StoryDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         story = self.object
         context["meta_description"] = shorten(story.summary, META_DESCRIPTION_LENGTH)
-        context["last_modified"] = last_modified(story)
+        context["last_modified"] = story.modified_at
+        context["suggested_stories"] = suggested_stories(story)
         if story.is_public:
             site_url = self.request.build_absolute_uri(reverse("stories:front"))
             article = news_article(story, site_url=site_url, site_name=settings.NEWSROOM_SITE_NAME)

@@ -24,6 +24,7 @@ from ..workflow import (
 from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
 from .story_form import StoryAdminForm
+from .suggestions import SuggestedRelatedMixin
 
 # Django 6 makes https the default scheme of typed-in addresses; say so now.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -112,7 +113,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(StoryHistoryMixin, ImportArticleMixin, VersionAdmin):
+class StoryAdmin(StoryHistoryMixin, ImportArticleMixin, SuggestedRelatedMixin, VersionAdmin):
     form = StoryAdminForm
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = [

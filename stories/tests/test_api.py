@@ -19,9 +19,9 @@ from stories.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST_QUERIES = 6  # count and latest change, rows, tags, quotes, own links, corrections, inbound
-DETAIL_QUERIES = 6  # the ETag's row, the story, and the same five prefetches
-PERSON_QUERIES = 2  # the person, count and latest change, quotes with their stories
+LIST_QUERIES = 7  # count and latest change, rows, tags, quotes, own links, corrections, inbound
+DETAIL_QUERIES = 7  # the ETag's row, the story, and the same five prefetches
+PERSON_QUERIES = 3  # the person, count and latest change, quotes with their stories
 
 
 def get_json(client, url: str, status: int = 200, **request) -> dict:
@@ -318,6 +318,7 @@ def test_every_200_has_an_etag_and_last_modified_and_conditional_requests_get_30
         assert response.status_code == 200
         assert response["ETag"].startswith('"')
         assert response["Last-Modified"].endswith(" GMT")
+        assert response["Cache-Control"] == "no-cache"  # a browser revalidates every time
         unchanged = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
         assert unchanged.status_code == 304, url
         assert unchanged.content == b""

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from stories.models import Correction, SlugRedirect, Story
 from stories.tests.factories import make_story
+from stories.tests.pages import between
 from stories.tests.test_admin_editing import add_inline_row, story_form_data
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,8 @@ def test_editor_appends_a_correction_shown_newest_first_and_escaped(editor_clien
     html = Client().get(story.get_absolute_url()).content.decode()
     assert "Corrections and updates" in html
     assert "Vote moved to &lt;b&gt;Friday&lt;/b&gt; &amp; later." in html
-    assert html.index("Vote moved") < html.index("Earlier fix.")
+    corrections = between(html, '<ul class="corrections">', "</ul>")
+    assert corrections.index("Vote moved") < corrections.index("Earlier fix.")
 
 
 def test_reporters_do_not_add_corrections(reporter_client):
@@ -74,3 +76,17 @@ def test_a_new_story_may_take_an_old_slug(client):
 
 def test_unknown_slug_is_still_404(client):
     assert client.get("/stories/never-was/").status_code == 404
+
+
+def test_an_unpublished_storys_old_slug_does_not_reveal_its_new_one(client, editor):
+    story = make_story(slug="before")
+    story.slug = "after"
+    story.status = Story.Status.UNPUBLISHED
+    story.save()
+
+    assert client.get("/stories/before/").status_code == 404
+    staff = Client()
+    staff.force_login(editor)
+    response = staff.get("/stories/before/")
+    assert response.status_code == 301
+    assert response["Location"] == "/stories/after/"

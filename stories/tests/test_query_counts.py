@@ -8,7 +8,8 @@ from stories.tests.factories import make_person, make_quote, make_rich_story, ma
 
 pytestmark = pytest.mark.django_db
 
-STORY_PAGE_QUERIES = 6  # story, tags, quotes with speakers, own links, corrections, inbound
+STORY_PAGE_QUERIES = 7  # story, tags, quotes with speakers, own links, corrections, inbound,
+# suggested stories
 LIST_PAGE_QUERIES = 4  # count, rows, tags (or the tag/person lookup) and the prefetch
 
 

@@ -157,3 +157,9 @@ def test_news_sitemap_title_is_escaped_and_stripped_of_control_characters(client
     assert b"</script>" not in response.content
     [url] = news_urls(client)
     assert url.findtext(f"{NEWS}news/{NEWS}title") == hostile.replace("\x0b", "")
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-news.xml"])
+def test_sitemaps_are_empty_but_valid_when_nothing_is_published(client, url):
+    make_quote(make_story(status=Story.Status.DRAFT, tags=["Courts"]), make_person())
+    assert parse_sitemap(client, url).findall(f"{SITEMAP}url") == []
