@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from functools import wraps
 
 from django.conf import settings
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Greatest
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
@@ -32,10 +32,8 @@ from taggit.models import Tag
 from .models import (
     Person,
     Quote,
-    RelatedLink,
     SlugRedirect,
     Story,
-    is_published_expression,
     published_q,
 )
 from .ninjs import ninjs_story, person_facts, person_quote
@@ -266,30 +264,6 @@ def listing(request, rows: QuerySet, modified_at: Greatest) -> Listing:
 # --- stories -------------------------------------------------------------------------------
 
 
-def ninjs_stories(stories: QuerySet) -> QuerySet:
-    """Stories with everything ``ninjs_story`` reads, in a fixed number of queries."""
-    return stories.prefetch_related(
-        "tags",
-        Prefetch(
-            "quotes", queryset=Quote.objects.filter(is_fragment=False).select_related("speaker")
-        ),
-        Prefetch(
-            "related_links",
-            queryset=RelatedLink.objects.select_related("target")
-            .defer("target__body")
-            .annotate(target_is_public=is_published_expression("target__")),
-        ),
-        "corrections",
-        Prefetch(
-            "inbound_links",
-            queryset=RelatedLink.objects.filter(published_q("story__"))
-            .select_related("story")
-            .defer("story__body")
-            .order_by("-story__published_at", "-story_id"),
-        ),
-    )
-
-
 @once_per_request
 def story_listing(request) -> Listing:
     stories = Story.objects.published().filter(published_between(request))
@@ -307,7 +281,7 @@ def story_listing(request) -> Listing:
 )
 def story_list(request):
     found = story_listing(request)
-    stories = found.span.of(ninjs_stories(found.rows).order_by("-published_at", "-id"))
+    stories = found.span.of(found.rows.with_parts().order_by("-published_at", "-id"))
     items = [ninjs_story(story, request.build_absolute_uri) for story in stories]
     return json_response({**found.span.envelope(request), "items": items})
 
@@ -334,7 +308,7 @@ def story_last_modified(request, slug: str) -> datetime | None:
 
 @read_only_endpoint(etag=story_etag, last_modified=story_last_modified)
 def story_detail(request, slug: str):
-    story = ninjs_stories(Story.objects.published()).filter(slug=slug).first()
+    story = Story.objects.published().with_parts().filter(slug=slug).first()
     if story is not None:
         return json_response(ninjs_story(story, request.build_absolute_uri))
     moved = SlugRedirect.objects.filter(published_q("story__"), old_slug=slug)

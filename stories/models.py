@@ -52,6 +52,31 @@ class StoryQuerySet(models.QuerySet):
     def with_is_published(self):
         return self.annotate(is_public=is_published_expression())
 
+    def with_parts(self):
+        """With what a story page, its structured data and its ninjs show: tags, quotes with
+        their speakers, related links both ways and corrections, in a fixed number of queries."""
+        return self.prefetch_related(
+            "tags",
+            models.Prefetch(
+                "quotes",
+                queryset=Quote.objects.filter(is_fragment=False).select_related("speaker"),
+            ),
+            models.Prefetch(
+                "related_links",
+                queryset=RelatedLink.objects.select_related("target")
+                .defer("target__body")
+                .annotate(target_is_public=is_published_expression("target__")),
+            ),
+            "corrections",
+            models.Prefetch(
+                "inbound_links",
+                queryset=RelatedLink.objects.filter(published_q("story__"))
+                .select_related("story")
+                .defer("story__body")
+                .order_by("-story__published_at", "-story_id"),
+            ),
+        )
+
 
 class Story(models.Model):
     class Status(models.TextChoices):

@@ -1,7 +1,7 @@
 """Stories as IPTC ninjs 2.1 objects (https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json).
 
 Plain functions, no database access: they read the relations a caller has prefetched (see
-``stories.api.ninjs_stories``). ``absolute_url`` turns a path into a full URL, usually
+``StoryQuerySet.with_parts``). ``absolute_url`` turns a path into a full URL, usually
 ``request.build_absolute_uri``.
 
 A story's ``uri`` is the absolute URL of its public page. Optional ninjs strings that a story

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -12,10 +12,8 @@ from taggit.models import Tag
 from .models import (
     Person,
     Quote,
-    RelatedLink,
     SlugRedirect,
     Story,
-    is_published_expression,
     published_q,
 )
 from .related import suggested_stories
@@ -60,26 +58,7 @@ class StoryDetailView(DetailView):
     context_object_name = "story"
 
     def get_queryset(self):
-        stories = Story.objects.with_is_published().prefetch_related(
-            "tags",
-            Prefetch(
-                "quotes",
-                queryset=Quote.objects.filter(is_fragment=False).select_related("speaker"),
-            ),
-            Prefetch(
-                "related_links",
-                queryset=RelatedLink.objects.select_related("target").annotate(
-                    target_is_public=is_published_expression("target__")
-                ),
-            ),
-            "corrections",
-            Prefetch(
-                "inbound_links",
-                queryset=RelatedLink.objects.filter(published_q("story__"))
-                .select_related("story")
-                .order_by("-story__published_at"),
-            ),
-        )
+        stories = Story.objects.with_is_published().with_parts()
         return stories if self.may_preview() else stories.published()
 
     def may_preview(self) -> bool:

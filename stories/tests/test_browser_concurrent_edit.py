@@ -2,22 +2,25 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
+from stories.demo import EDITOR_APPS, EDITOR_GROUP
 from stories.models import Story
 from stories.tests.factories import make_story
 
-# The Editor group comes from a migration; an earlier transactional test's flush removes it, so
-# the database's initial contents are restored first.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def editor_group():
+    """The migrations' Editor group, made again if an earlier transactional test flushed it."""
+    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    return group
 
 
 def logged_in_page(browser, site: str, username: str):
     user = get_user_model().objects.create_user(username, password="correct horse", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
+    user.groups.add(editor_group())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(site + "/admin/login/")

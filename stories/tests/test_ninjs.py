@@ -5,7 +5,6 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
-from stories.api import ninjs_stories
 from stories.models import Correction, Story
 from stories.ninjs import EXTENSION_FIELDS, language, ninjs_story, rfc3339
 from stories.tests.factories import make_link, make_person, make_quote, make_story
@@ -30,7 +29,7 @@ def absolute(path: str) -> str:
 
 
 def as_ninjs(story: Story) -> dict:
-    return ninjs_story(ninjs_stories(Story.objects.filter(pk=story.pk)).get(), absolute)
+    return ninjs_story(Story.objects.filter(pk=story.pk).with_parts().get(), absolute)
 
 
 def parse_rfc3339(value: str) -> datetime:
