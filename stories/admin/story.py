@@ -25,6 +25,7 @@ from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
 from .story_form import StoryAdminForm
 from .suggestions import SuggestedRelatedMixin
+from .tag_suggestions import TagSuggestionsMixin
 
 # Django 6 makes https the default scheme of typed-in addresses; say so now.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -113,7 +114,13 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(StoryHistoryMixin, ImportArticleMixin, SuggestedRelatedMixin, VersionAdmin):
+class StoryAdmin(
+    StoryHistoryMixin,
+    ImportArticleMixin,
+    SuggestedRelatedMixin,
+    TagSuggestionsMixin,
+    VersionAdmin,
+):
     form = StoryAdminForm
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = [

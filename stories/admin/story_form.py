@@ -6,9 +6,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from taggit.utils import edit_string_for_tags
 
 from ..models import Story
+from ..tagging import NEAR_DUPLICATE, near_duplicate
 
 CHANGED_MEANWHILE = _(
     "{who} saved this story at {when}, after you opened it. Nothing of yours was saved: your "
@@ -32,6 +34,20 @@ class StoryAdminForm(forms.ModelForm):
         self.current_version = self.instance.version if self.instance.pk else 0
         self.stored_status = None  # the status in the database when the form is saved
         self.check_version = bool(self.instance.pk)
+
+    def clean_tags(self):
+        """A new tag may not repeat an existing one under another case or punctuation."""
+        names = self.cleaned_data["tags"]
+        errors = []
+        for name in names:
+            if Tag.objects.filter(name__iexact=name).exists():
+                continue
+            existing = near_duplicate(name)
+            if existing is not None:
+                errors.append(NEAR_DUPLICATE.format(name=name, existing=existing.name))
+        if errors:
+            raise forms.ValidationError(errors)
+        return names
 
     def clean(self):
         cleaned = super().clean()
