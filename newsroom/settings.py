@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "stories",
+    "packages",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stories.context_processors.site",
+                "stories.context_processors.navigation",
             ],
         },
     },

@@ -20,5 +20,6 @@ urlpatterns = [
         name="news_sitemap",
     ),
     path("api/", include("stories.api_urls")),
+    path("packages/", include("packages.urls")),
     path("", include("stories.urls")),
 ]

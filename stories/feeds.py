@@ -7,6 +7,7 @@ built from the escaped summary and one paragraph per correction or update.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from taggit.models import Tag
 
 from .models import Correction, Person, Quote, Story
 from .text import xml_safe
+from .views import tag_moved
 
 FEED_LENGTH = 30
 
@@ -91,6 +93,14 @@ class LatestStoriesAtomFeed(LatestStoriesFeed):
 
 
 class TagFeed(StoryFeed):
+    url_name = "stories:tag_feed"
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            return tag_moved(request, kwargs["slug"], self.url_name)
+
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)
 
@@ -109,6 +119,7 @@ class TagFeed(StoryFeed):
 
 class TagAtomFeed(TagFeed):
     feed_type = Atom1Feed
+    url_name = "stories:tag_feed_atom"
 
 
 class PersonFeed(StoryFeed):

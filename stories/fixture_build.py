@@ -11,8 +11,10 @@ from pathlib import Path
 
 from django.core import serializers
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max, Min
 from taggit.models import Tag, TaggedItem
+
+from packages.models import Package, PackageItem
 
 from .importer import ArticleError, decode_article
 from .models import Person, Quote, RelatedLink, Story
@@ -31,6 +33,8 @@ FIXTURE_MODELS = {
     "stories.quote": {"story": "stories.story", "speaker": "stories.person"},
     "stories.relatedlink": {"story": "stories.story", "target": "stories.story"},
     "taggit.taggeditem": {"tag": "taggit.tag", "object_id": "stories.story"},  # tag by name
+    "packages.package": {},
+    "packages.packageitem": {"package": "packages.package", "story": "stories.story"},
 }
 
 
@@ -48,9 +52,22 @@ def fixture_build(*, articles_dir: Path) -> list[dict]:
                 raise ArticleError(NO_DATE.format(file=path))
             article_import(parsed=parsed, status=Story.Status.PUBLISHED, sidecar=sidecar)
         Story.objects.update(created_at=F("published_at"), updated_at=F("published_at"))
+        packages_dated()
         objects = content_serialized()
         transaction.set_rollback(True)
     return renumbered(objects)
+
+
+def packages_dated() -> None:
+    """A package is dated by its stories, as if made with the first and last changed with the
+    latest, so the build does not depend on when it runs."""
+    packages = Package.objects.annotate(
+        first=Min("items__story__published_at"), last=Max("items__story__published_at")
+    )
+    for package in packages:
+        Package.objects.filter(pk=package.pk).update(
+            created_at=package.first, updated_at=package.last
+        )
 
 
 def fixture_json(objects: list[dict]) -> str:
@@ -65,6 +82,8 @@ def content_serialized() -> list[dict]:
         Quote.objects.order_by("pk"),
         RelatedLink.objects.order_by("pk"),
         TaggedItem.objects.order_by("pk"),
+        Package.objects.order_by("pk"),
+        PackageItem.objects.order_by("pk"),
     ]
     objects = []
     for queryset in querysets:

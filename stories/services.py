@@ -9,11 +9,13 @@ from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from packages.models import Package, PackageItem
+
 from .attribution import KnownPerson
 from .importer import ParsedArticle, dedupe, parse_article
 from .models import Person, Quote, RelatedLink, Story
 from .search import search_vectors_refresh
-from .sidecars import NO_SIDECAR, Sidecar
+from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
 from .text import headline_key
 
 IMPORTED = "Imported from raw text."
@@ -61,7 +63,8 @@ def article_import(
 
     A new story is a draft unless ``status`` says otherwise; an update keeps its status.
     The sidecar's tags, related headlines and quote corrections are already in ``parsed``
-    (``parse_with_vocabulary``); here it gives the story's other fields and its people.
+    (``parse_with_vocabulary``); here it gives the story's other fields, its people and its
+    package.
     """
     # One revision, with the story added once it is complete, not at each of its writes.
     with transaction.atomic(), reversion.create_revision(manage_manually=True):
@@ -96,8 +99,23 @@ def article_import(
         replace_quotes(story, parsed)
         replace_related_links(story, parsed)
         related_links_resolve(story=story)
+        if sidecar.package:
+            package_place(story=story, place=sidecar.package)
         reversion.add_to_revision(story)
     return ImportResult(story=story, created=created)
+
+
+def package_place(*, story: Story, place: PackagePlace) -> PackageItem:
+    """Put the story at its place in the package of that name, which is made if new."""
+    package = Package.objects.filter(name__iexact=place.name).first()
+    if package is None:
+        package = Package(name=place.name, slug=unique_slug(Package, place.name))
+        package.full_clean()
+        package.save()
+    item, _ = PackageItem.objects.update_or_create(
+        package=package, story=story, defaults={"position": place.position}
+    )
+    return item
 
 
 def unique_slug(model, text: str) -> str:

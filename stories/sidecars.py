@@ -8,6 +8,10 @@ fixtures/articles/000_example.toml::
     tags = ["Donald Trump"]                 # added to the tag line's tags
     related = ["Another story's headline"]  # added to the RELATED lines
 
+    [package]                               # the coverage package the story is part of
+    name = "Congress certifies the 2020 election"
+    position = 1                            # its place in the package, lowest first
+
     [[people]]                              # how a person is named and titled
     name = "Mike Pence"
     title = "Vice President"
@@ -50,6 +54,12 @@ class QuoteCorrection:
 
 
 @dataclass(frozen=True)
+class PackagePlace:
+    name: str
+    position: int = 0
+
+
+@dataclass(frozen=True)
 class Sidecar:
     name: str = ""
     published_at: datetime | None = None
@@ -61,6 +71,7 @@ class Sidecar:
     related: tuple[str, ...] = ()
     people: tuple[KnownPerson, ...] = ()
     quotes: tuple[QuoteCorrection, ...] = ()
+    package: PackagePlace | None = None
 
     @property
     def published_on(self) -> date | None:
@@ -101,12 +112,17 @@ SIDECAR_KEYS = {
     "related": ("a list of text", (list,)),
     "people": ("an array of tables ([[people]])", (list,)),
     "quotes": ("an array of tables ([[quotes]])", (list,)),
+    "package": ("a table ([package])", (dict,)),
 }
 PERSON_KEYS = {
     "name": ("text", (str,)),
     "title": ("text", (str,)),
     "aliases": ("a list of text", (list,)),
     "handle": ("text", (str,)),
+}
+PACKAGE_KEYS = {
+    "name": ("text", (str,)),
+    "position": ("a whole number, 0 or more", (int,)),
 }
 QUOTE_KEYS = {
     "starts": ("text", (str,)),
@@ -147,6 +163,7 @@ def sidecar_parse(text: str, *, name: str = "sidecar") -> Sidecar:
         related=text_list(data, "related", name),
         people=tuple(person_facts(table, name) for table in tables(data, "people", name)),
         quotes=tuple(quote_correction(table, name) for table in tables(data, "quotes", name)),
+        package=package_place(data["package"], name) if "package" in data else None,
     )
 
 
@@ -171,6 +188,18 @@ def quote_correction(table: dict, name: str) -> QuoteCorrection:
         is_featured=table.get("featured"),
         drop=table.get("drop", False),
     )
+
+
+def package_place(table: dict, name: str) -> PackagePlace:
+    checked(table, PACKAGE_KEYS, name, "[package]", required="name")
+    if not table["name"].strip():
+        kind = "text, not empty"
+        raise SidecarError(WRONG_TYPE.format(file=name, key="[package] name", kind=kind))
+    position = table.get("position", 0)
+    if isinstance(position, bool) or position < 0:  # TOML's true is a Python int
+        kind = PACKAGE_KEYS["position"][0]
+        raise SidecarError(WRONG_TYPE.format(file=name, key="[package] position", kind=kind))
+    return PackagePlace(name=table["name"].strip(), position=position)
 
 
 def corrected(quote: ParsedQuote, correction: QuoteCorrection) -> ParsedQuote:

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from packages.sitemaps import PackageSitemap
+
 from .models import Person, Story, published_q
 from .text import xml_safe
 
@@ -97,5 +99,10 @@ class NewsSitemap(Sitemap):
         return urls
 
 
-SITEMAPS = {"stories": StorySitemap, "tags": TagSitemap, "people": PersonSitemap}
+SITEMAPS = {
+    "stories": StorySitemap,
+    "tags": TagSitemap,
+    "people": PersonSitemap,
+    "packages": PackageSitemap,
+}
 NEWS_SITEMAPS = {"news": NewsSitemap}

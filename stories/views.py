@@ -9,17 +9,20 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from packages.story_page import story_packages
+
 from .models import (
     Person,
     Quote,
     SlugRedirect,
     Story,
+    TagRedirect,
     published_q,
 )
 from .related import suggested_stories
 from .search import MAX_QUERY_LENGTH, story_search
 from .structured_data import json_ld_script, news_article
-from .text import shorten
+from .text import shorten, split_paragraphs
 
 PREVIEW_PERMISSION = "stories.view_story"
 META_DESCRIPTION_LENGTH = 160
@@ -83,6 +86,7 @@ class StoryDetailView(DetailView):
         context["meta_description"] = shorten(story.summary, META_DESCRIPTION_LENGTH)
         context["last_modified"] = story.modified_at
         context["suggested_stories"] = suggested_stories(story)
+        context["story_packages"] = story_packages(story)
         if story.is_public:
             site_url = self.request.build_absolute_uri(reverse("stories:front"))
             article = news_article(story, site_url=site_url, site_name=settings.NEWSROOM_SITE_NAME)
@@ -117,12 +121,38 @@ class TagDetailView(CanonicalUrlMixin, ListView):
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
     allow_empty = False
 
+    def get(self, request, *args, **kwargs):
+        self.tag = Tag.objects.select_related("profile").filter(slug=kwargs["slug"]).first()
+        if self.tag is None:
+            return tag_moved(request, kwargs["slug"], "stories:tag_detail")
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return story_cards().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        description = tag_description(self.tag)
+        return super().get_context_data(
+            tag=self.tag,
+            description_paragraphs=split_paragraphs(description),
+            meta_description=shorten(description, META_DESCRIPTION_LENGTH),
+            **kwargs,
+        )
+
+
+def tag_description(tag: Tag) -> str:
+    profile = getattr(tag, "profile", None)
+    return profile.description if profile is not None else ""
+
+
+def tag_moved(request, slug: str, url_name: str) -> HttpResponsePermanentRedirect:
+    """301 from a tag's old slug to the same page of the tag it became, in one hop."""
+    moved = TagRedirect.objects.filter(old_slug=slug).select_related("tag").first()
+    if moved is None:
+        raise Http404("No tag has this address.")
+    url = reverse(url_name, kwargs={"slug": moved.tag.slug})
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 def published_quotes():

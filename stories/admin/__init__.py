@@ -1,5 +1,5 @@
 """The editing desk: stories with their quotes, links and corrections; people; quotes; tags."""
 
-from . import audit, people, story, tags
+from . import audit, people, story, tag_changes, tags
 
-__all__ = ["audit", "people", "story", "tags"]
+__all__ = ["audit", "people", "story", "tag_changes", "tags"]

@@ -21,6 +21,7 @@ from ..workflow import (
     statuses_for,
     story_transition,
 )
+from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
 from .story_form import StoryAdminForm
@@ -115,6 +116,7 @@ class StateFilter(admin.SimpleListFilter):
 
 @admin.register(Story)
 class StoryAdmin(
+    BulkActionsMixin,
     StoryHistoryMixin,
     ImportArticleMixin,
     SuggestedRelatedMixin,
@@ -138,7 +140,14 @@ class StoryAdmin(
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [QuoteInline, RelatedLinkInline, CorrectionInline]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "version"]
-    actions = ["submit_for_review", "publish", "unpublish", "return_to_draft"]
+    actions = [
+        "submit_for_review",
+        "publish",
+        "unpublish",
+        "return_to_draft",
+        "tag_stories",
+        "relate_stories",
+    ]
     history_latest_first = True
     change_list_template = "admin/stories/story/change_list.html"
     fieldsets = [

@@ -9,6 +9,8 @@ from stories.tests.test_fixture_stories import PENCE_LETTER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+NEW_HEADLINE = "Pence tells Congress he cannot reject electoral votes on his own"
+
 
 @pytest.fixture
 def site(live_server):
@@ -16,7 +18,7 @@ def site(live_server):
     return live_server.url
 
 
-def test_reader_goes_from_front_page_to_story_tag_and_person(site, page, artifacts_dir):
+def test_reader_goes_from_front_page_to_story_tag_person_and_search(site, page, artifacts_dir):
     page.goto(site + "/")
     assert page.locator("h1").inner_text() == "Latest stories"
     page.get_by_role("link", name="In letter to Congress, Pence says").click()
@@ -31,13 +33,22 @@ def test_reader_goes_from_front_page_to_story_tag_and_person(site, page, artifac
     assert scroll_width <= 375, "the story page scrolls sideways on a phone"
     page.screenshot(path=artifacts_dir / "story-375.png", full_page=True)
 
-    page.get_by_role("link", name="2020 Election").click()
+    page.get_by_role("link", name="2020 Election", exact=True).click()
     page.wait_for_url("**/tags/2020-election/")
     assert page.locator("article").count() == 2
     page.goto(site + f"/stories/{PENCE_LETTER}/")
     page.get_by_role("link", name="Mike Pence", exact=True).first.click()
     page.wait_for_url("**/people/mike-pence/")
     assert "The presidency belongs to the American people" in page.content()
+
+    page.fill("#site-search-query", "Pence")
+    with page.expect_navigation():
+        page.press("#site-search-query", "Enter")
+    assert "/search/?q=Pence" in page.url
+    result = page.locator(f".search-result a[href='/stories/{PENCE_LETTER}/']")
+    assert result.count() == 1
+    result.click()
+    page.wait_for_url(f"**/stories/{PENCE_LETTER}/")
 
 
 def test_keyboard_user_skips_to_content_and_sees_focus(site, page):
@@ -59,7 +70,7 @@ def test_unknown_page_is_the_styled_404(site, page):
     assert page.locator(".site-header").is_visible()
 
 
-def test_editor_adds_a_tag_and_a_quote_in_the_admin_and_readers_see_them(site, page):
+def test_editor_edits_headline_tag_and_quote_in_the_admin_and_readers_see_them(site, page):
     editor, password = demo_editor_create_in_debug()
     page.goto(site + "/admin/")
     page.fill("#id_username", editor.username)
@@ -68,6 +79,7 @@ def test_editor_adds_a_tag_and_a_quote_in_the_admin_and_readers_see_them(site, p
     page.wait_for_url("**/admin/")
     story = Story.objects.get(slug=PENCE_LETTER)
     page.goto(site + f"/admin/stories/story/{story.pk}/change/")
+    page.fill("#id_headline", NEW_HEADLINE)
     tags = page.locator("#id_tags")
     tags.fill(tags.input_value() + ', "Joint Session"')
     page.locator("#quotes-group .add-row a").click()
@@ -87,6 +99,7 @@ def test_editor_adds_a_tag_and_a_quote_in_the_admin_and_readers_see_them(site, p
     assert page.locator(".messagelist .success").is_visible(), errors
 
     page.goto(site + f"/stories/{PENCE_LETTER}/")
+    assert page.locator("h1").inner_text() == NEW_HEADLINE
     assert page.get_by_role("link", name="Joint Session").is_visible()
     assert page.get_by_text("Words added in the browser.").is_visible()
 

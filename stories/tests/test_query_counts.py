@@ -8,9 +8,9 @@ from stories.tests.factories import make_person, make_quote, make_rich_story, ma
 
 pytestmark = pytest.mark.django_db
 
-STORY_PAGE_QUERIES = 7  # story, tags, quotes with speakers, own links, corrections, inbound,
-# suggested stories
-LIST_PAGE_QUERIES = 4  # count, rows, tags (or the tag/person lookup) and the prefetch
+STORY_PAGE_QUERIES = 9  # story, tags, quotes with speakers, own links, corrections, inbound,
+# suggested stories, its packages with their published stories, the navigation's featured tags
+LIST_PAGE_QUERIES = 5  # count, rows, tags (or the tag/person lookup), the prefetch, featured tags
 
 
 def count_queries(client, url) -> int:
@@ -59,7 +59,7 @@ def test_tag_index_query_count_is_independent_of_tag_count(client, django_assert
     make_story(tags=["One"])
     few = count_queries(client, "/tags/")
     make_rich_story(quotes=0, tags=50, links=0)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):  # count, rows, featured tags
         client.get("/tags/")
     assert count_queries(client, "/tags/") == few
 
@@ -78,7 +78,7 @@ def test_person_pages_query_count_is_independent_of_quote_count(
         for position in range(5):
             make_quote(story, speaker, position=position)
         make_quote(story, make_person())
-    with django_assert_max_num_queries(4):  # person, emptiness check, count, quotes
+    with django_assert_max_num_queries(5):  # person, emptiness check, count, quotes, featured tags
         client.get("/people/busy-speaker/")
     assert count_queries(client, "/people/busy-speaker/") == few_person
     assert count_queries(client, "/people/") == few_index

@@ -16,6 +16,7 @@ from stories.sidecars import (
     NOT_TOML,
     UNKNOWN_KEY,
     WRONG_TYPE,
+    PackagePlace,
     SidecarError,
     sidecar_for,
     sidecar_parse,
@@ -68,6 +69,14 @@ def test_a_full_sidecar_parses_into_typed_fields():
     assert sidecar.quotes[1].said_on == date(2024, 3, 4)
 
 
+def test_the_package_key_gives_the_package_and_the_place_in_it():
+    place = sidecar_parse('[package]\nname = "City budget"\nposition = 2\n', name="s.toml").package
+    assert place == PackagePlace(name="City budget", position=2)
+    unordered = sidecar_parse('[package]\nname = "City budget"\n', name="s.toml").package
+    assert unordered == PackagePlace(name="City budget", position=0)
+    assert sidecar_parse(SIDECAR, name="budget.toml").package is None
+
+
 def test_corrections_change_the_matching_quote_and_tags_are_not_doubled():
     sidecar = sidecar_parse(SIDECAR, name="budget.toml")
     corrected = sidecar.apply(
@@ -116,6 +125,39 @@ def test_a_correction_that_matches_no_quote_is_an_error_naming_the_file():
         (
             '[[quotes]]\nstarts = "a"\nfeatured = "yes"',
             WRONG_TYPE.format(file="s.toml", key="featured", kind="true or false"),
+        ),
+        (
+            'package = "Budget"',
+            WRONG_TYPE.format(file="s.toml", key="package", kind="a table ([package])"),
+        ),
+        (
+            "[package]\nposition = 1",
+            WRONG_TYPE.format(file="s.toml", key="[package] name", kind="text"),
+        ),
+        ("[package]\nname = 3", WRONG_TYPE.format(file="s.toml", key="name", kind="text")),
+        (
+            '[package]\nname = "  "',
+            WRONG_TYPE.format(file="s.toml", key="[package] name", kind="text, not empty"),
+        ),
+        (
+            '[package]\nname = "Budget"\norder = 1',
+            UNKNOWN_KEY.format(file="s.toml", key="order", table="[package]"),
+        ),
+        (
+            '[package]\nname = "Budget"\nposition = "1"',
+            WRONG_TYPE.format(file="s.toml", key="position", kind="a whole number, 0 or more"),
+        ),
+        (
+            '[package]\nname = "Budget"\nposition = true',
+            WRONG_TYPE.format(
+                file="s.toml", key="[package] position", kind="a whole number, 0 or more"
+            ),
+        ),
+        (
+            '[package]\nname = "Budget"\nposition = -1',
+            WRONG_TYPE.format(
+                file="s.toml", key="[package] position", kind="a whole number, 0 or more"
+            ),
         ),
     ],
 )

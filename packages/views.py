@@ -1,0 +1,32 @@
+from django.views.generic import DetailView, ListView
+
+from stories.text import shorten
+from stories.views import META_DESCRIPTION_LENGTH, CanonicalUrlMixin, story_cards
+
+from .models import Package
+
+
+class PackageListView(CanonicalUrlMixin, ListView):
+    template_name = "packages/package_list.html"
+    context_object_name = "packages"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Package.objects.listed()
+
+
+class PackageDetailView(CanonicalUrlMixin, DetailView):
+    """The package's published stories in its order; a package with none yet is an empty page."""
+
+    model = Package
+    template_name = "packages/package_detail.html"
+    context_object_name = "package"
+
+    def get_context_data(self, **kwargs):
+        package = self.object
+        stories = story_cards().filter(package_items__package=package)
+        return super().get_context_data(
+            stories=stories.order_by("package_items__position", "package_items__id"),
+            meta_description=shorten(package.description, META_DESCRIPTION_LENGTH),
+            **kwargs,
+        )
