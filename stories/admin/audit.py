@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision
 
 from ..models import Story
+from .read_only import ReadOnlyAdminMixin
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["date_created", "user", "comment", "stories"]
     list_filter = ["user", "date_created"]
     search_fields = ["comment", "user__username"]
@@ -20,15 +21,6 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("version_set__content_type")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("stories.view_story")

@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..models import TagChange
+from .read_only import ReadOnlyAdminMixin
 
 
 @admin.register(TagChange)
-class TagChangeAdmin(admin.ModelAdmin):
+class TagChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "old", "new_name", "created_by"]
     list_filter = ["created_by", "kind", "created_at"]
     search_fields = ["old_names", "old_slugs", "new_name", "new_slug", "created_by__username"]
@@ -15,15 +16,6 @@ class TagChangeAdmin(admin.ModelAdmin):
     list_select_related = ["created_by"]
     fields = ["created_at", "created_by", "kind", "old_names", "old_slugs", "new_name", "new_slug"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("old names"))
     def old(self, change):

@@ -58,3 +58,23 @@ def make_rich_story(
     for number in range(corrections):
         Correction.objects.create(story=story, text=f"Correction {number}.")
     return story
+
+
+def make_hostile_story(hostile: str) -> Story:
+    """A published story (slug “hostile”) with ``hostile`` in every text a reader can see:
+    headline, dek, body, byline, outlet, a tag, a quote with its speaker and context, a related
+    link and a correction."""
+    story = make_story(
+        slug="hostile",
+        headline=f"Headline {hostile}",
+        dek=f"Dek {hostile}",
+        body=f"Body {hostile}\n\nSecond {hostile}",
+        byline=f"Byline {hostile}",
+        outlet=f"Outlet {hostile}",
+        tags=[f"Tag {hostile}"],
+    )
+    speaker = make_person(name=f"Person {hostile}", title=f"Title {hostile}", slug="hostile")
+    make_quote(story, speaker, text=f"Quote {hostile}", context=f"Context {hostile}")
+    make_link(story, title=f"Link {hostile}")
+    Correction.objects.create(story=story, text=f"Correction {hostile}")
+    return story

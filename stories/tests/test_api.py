@@ -9,8 +9,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from stories.models import Correction, Story
+from stories.models import Story
 from stories.tests.factories import (
+    make_hostile_story,
     make_person,
     make_quote,
     make_rich_story,
@@ -390,17 +391,7 @@ HOSTILE = '</script><script>alert("x")</script> & \'quoted\' "double" \u200frigh
 
 
 def test_hostile_text_round_trips_exactly(client):
-    story = make_story(
-        slug="hostile",
-        headline=f"Headline {HOSTILE}",
-        dek=f"Dek {HOSTILE}",
-        body=f"Body {HOSTILE}\n\nSecond {HOSTILE}",
-        byline=f"Byline {HOSTILE}",
-        tags=[f"Tag {HOSTILE}"],
-    )
-    speaker = make_person(name=f"Person {HOSTILE}", title=f"Title {HOSTILE}", slug="hostile")
-    make_quote(story, speaker, text=f"Quote {HOSTILE}", context=f"Context {HOSTILE}")
-    Correction.objects.create(story=story, text=f"Correction {HOSTILE}")
+    make_hostile_story(HOSTILE)
     item = get_json(client, "/api/stories/hostile/")
     assert item["headlines"][0]["value"] == f"Headline {HOSTILE}"
     assert item["descriptions"][0]["value"] == f"Dek {HOSTILE}"

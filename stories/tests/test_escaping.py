@@ -2,7 +2,9 @@
 
 import pytest
 
-from stories.tests.factories import make_link, make_person, make_quote, make_story
+from stories.tests.factories import (
+    make_hostile_story,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -11,18 +13,7 @@ HOSTILE = '</script><script>alert("x")</script> & <b>bold</b> \u202eevil'
 
 @pytest.fixture
 def hostile_story():
-    story = make_story(
-        headline=f"Headline {HOSTILE}",
-        dek=f"Dek {HOSTILE}",
-        body=f"Body {HOSTILE}\n\nSecond {HOSTILE}",
-        byline=f"Byline {HOSTILE}",
-        outlet=f"Outlet {HOSTILE}",
-        tags=[f"Tag {HOSTILE}"],
-    )
-    speaker = make_person(name=f"Person {HOSTILE}", title=f"Title {HOSTILE}", slug="hostile")
-    make_quote(story, speaker, text=f"Quote {HOSTILE}", context=f"Context {HOSTILE}")
-    make_link(story, title=f"Link {HOSTILE}")
-    return story
+    return make_hostile_story(HOSTILE)
 
 
 @pytest.mark.parametrize("page", ["story", "/", "/tags/", "/people/", "/people/hostile/"])

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from stories.models import Correction, Story
 from stories.structured_data import byline_names, json_ld_script
-from stories.tests.factories import make_person, make_quote, make_rich_story, make_story
+from stories.tests.factories import (
+    make_hostile_story,
+    make_person,
+    make_quote,
+    make_rich_story,
+    make_story,
+)
 from stories.tests.pages import between, page_html
 from stories.tests.test_query_counts import STORY_PAGE_QUERIES, count_queries
 from stories.text import shorten
@@ -272,17 +278,7 @@ def test_shorten_cuts_after_whole_words(text, width, shortened):
 
 @pytest.fixture
 def hostile_story():
-    story = make_story(
-        headline=f"Headline {HOSTILE}",
-        dek=f"Dek {HOSTILE}",
-        body=f"Body {HOSTILE}\n\nSecond {HOSTILE}",
-        byline=f"Byline {HOSTILE}",
-        tags=[f"Tag {HOSTILE}"],
-    )
-    speaker = make_person(name=f"Person {HOSTILE}", title=f"Title {HOSTILE}", slug="hostile")
-    make_quote(story, speaker, text=f"Quote {HOSTILE}")
-    Correction.objects.create(story=story, text=f"Correction {HOSTILE}")
-    return story
+    return make_hostile_story(HOSTILE)
 
 
 def test_hostile_text_cannot_break_the_json_ld(client, hostile_story):
