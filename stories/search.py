@@ -100,10 +100,15 @@ def query_terms(query: str) -> list[Term]:
     return terms
 
 
+def search_text(raw: str) -> str:
+    """What a reader typed, with its spacing tidied and its length bounded."""
+    return " ".join(raw.split())[:MAX_QUERY_LENGTH]
+
+
 def story_search(query: str):
-    """Published stories matching ``query``, best first, each with ``marked_headline`` and
-    ``marked_snippet``: their text with the matches between MARK_START and MARK_STOP."""
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    """Published stories matching ``query`` (as ``search_text`` gives it), best first, each
+    with ``marked_headline`` and ``marked_snippet``: their text with the matches between
+    MARK_START and MARK_STOP."""
     stories = Story.objects.published().prefetch_related("tags")
     if uses_postgres():
         return postgres_search(stories, query)

@@ -13,15 +13,18 @@ def tag_key(name: str) -> str:
 def near_duplicate(name: str, *, exclude_pk: int | None = None) -> Tag | None:
     """The existing tag that ``name`` would repeat under another spelling, if any.
 
-    A tag with the same name, case aside, is not a near duplicate: it is the tag itself.
+    A name some tag (other than ``exclude_pk``) already has, case aside, is no new spelling:
+    it is that tag's.
     """
     key = tag_key(name)
     if not key:
         return None
-    others = Tag.objects.exclude(name__iexact=name.strip())
-    if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
+    others = Tag.objects.exclude(pk=exclude_pk) if exclude_pk is not None else Tag.objects.all()
+    wanted = name.strip().casefold()
+    duplicate_pk = None
     for pk, other_name in others.values_list("pk", "name").iterator():
-        if tag_key(other_name) == key:
-            return Tag.objects.get(pk=pk)
-    return None
+        if other_name.casefold() == wanted:
+            return None
+        if duplicate_pk is None and tag_key(other_name) == key:
+            duplicate_pk = pk
+    return None if duplicate_pk is None else Tag.objects.get(pk=duplicate_pk)

@@ -20,7 +20,7 @@ from .models import (
     published_q,
 )
 from .related import suggested_stories
-from .search import MAX_QUERY_LENGTH, story_search
+from .search import search_text, story_search
 from .structured_data import json_ld_script, news_article
 from .text import shorten, split_paragraphs
 
@@ -198,7 +198,7 @@ class SearchView(ListView):
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
 
     def get_queryset(self):
-        self.query = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.query = search_text(self.request.GET.get("q", ""))
         if not self.query:
             return Story.objects.none()
         return story_search(self.query)

@@ -6,7 +6,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from taggit.utils import edit_string_for_tags
 
 from ..models import Story
@@ -40,8 +39,6 @@ class StoryAdminForm(forms.ModelForm):
         names = self.cleaned_data["tags"]
         errors = []
         for name in names:
-            if Tag.objects.filter(name__iexact=name).exists():
-                continue
             existing = near_duplicate(name)
             if existing is not None:
                 errors.append(NEAR_DUPLICATE.format(name=name, existing=existing.name))
