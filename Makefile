@@ -51,6 +51,9 @@ serve: $(RUNTIME_STAMP)
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
+	$(DEMO_ENV) $(PY) manage.py check --fail-level WARNING
+	$(DEMO_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 format: $(DEV_STAMP)
 	$(VENV)/bin/ruff check --fix .

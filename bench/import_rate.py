@@ -35,7 +35,7 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         articles = Path(folder) / "articles"
         articles.mkdir()
-        sources = sorted((ROOT / "stories" / "tests" / "data" / "eval").glob("*.txt"))
+        sources = sorted((ROOT / "importing" / "tests" / "data" / "eval").glob("*.txt"))
         for number in range(count):
             headline, rest = sources[number % len(sources)].read_text("utf-8").split("\n", 1)
             copy = articles / f"{number:05}.txt"

@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "stories",
+    "importing",
+    "reader",
+    "api",
     "packages",
 ]
 
@@ -101,8 +104,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "stories.context_processors.site",
-                "stories.context_processors.navigation",
+                "reader.context_processors.site",
+                "reader.context_processors.navigation",
             ],
         },
     },

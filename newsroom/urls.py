@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from stories.sitemaps import NEWS_SITEMAPS, SITEMAPS
-from stories.views import healthz
+from newsroom.health import healthz
+from newsroom.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
@@ -19,7 +19,7 @@ urlpatterns = [
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
     ),
-    path("api/", include("stories.api_urls")),
+    path("api/", include("api.urls")),
     path("packages/", include("packages.urls")),
-    path("", include("stories.urls")),
+    path("", include("reader.urls")),
 ]

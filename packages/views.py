@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 
-from stories.text import shorten
-from stories.views import META_DESCRIPTION_LENGTH, CanonicalUrlMixin, story_cards
+from reader.pages import CanonicalUrlMixin, meta_description
+from stories.models import Story
 
 from .models import Package
 
@@ -24,9 +24,9 @@ class PackageDetailView(CanonicalUrlMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         package = self.object
-        stories = story_cards().filter(package_items__package=package)
+        stories = Story.objects.cards().filter(package_items__package=package)
         return super().get_context_data(
             stories=stories.order_by("package_items__position", "package_items__id"),
-            meta_description=shorten(package.description, META_DESCRIPTION_LENGTH),
+            meta_description=meta_description(package.description),
             **kwargs,
         )

@@ -13,11 +13,11 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max, Prefetch
-from django.utils import timezone
+from django.db.models import Max, Prefetch
 from django.utils.translation import ngettext
 from taggit.models import Tag, TaggedItem
 
+from .editing import stories_locked, versions_raise
 from .models import Quote, RelatedLink, Story
 from .tagging import NEAR_DUPLICATE, near_duplicate
 from .text import headline_key
@@ -68,15 +68,6 @@ def check_change_all(*, user, stories: Iterable[Story]) -> None:
         raise PermissionDenied(REFUSED.format(headlines=quoted(refused), reason=CANNOT_CHANGE))
 
 
-def stories_locked(stories: Iterable[Story]) -> list[Story]:
-    """The stories as they are now, locked until the transaction ends, in the given order."""
-    wanted = [story.pk for story in stories]
-    # Locked in primary-key order, so two bulk changes never wait on each other in a cycle.
-    locked = Story.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
-    by_pk = {story.pk: story for story in locked}
-    return [by_pk[pk] for pk in dict.fromkeys(wanted) if pk in by_pk]
-
-
 def stories_record(*, story_ids: Iterable[int], comment: str, user) -> list[Story]:
     """Move the stories on a version and record them in one revision, with the user.
 
@@ -84,9 +75,7 @@ def stories_record(*, story_ids: Iterable[int], comment: str, user) -> list[Stor
     request, which nested revisions would join anyway.
     """
     story_ids = set(story_ids)
-    Story.objects.filter(pk__in=story_ids).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
-    )
+    versions_raise(story_ids=story_ids, user=user)
     stories = list(Story.objects.filter(pk__in=story_ids).prefetch_related(*REVISION_PREFETCH))
     if stories:
         with reversion.create_revision():
@@ -272,7 +261,6 @@ def tagging_comment(effects: Iterable[TagEffect]) -> str:
 
 @dataclass(frozen=True)
 class RelatingReport:
-    created: int  # links made, counting each direction
     pairs_linked: int  # pairs that lacked a link in at least one direction
     pairs_already_linked: int
     stories: list[Story]  # the stories that got a link
@@ -322,7 +310,6 @@ def stories_relate(*, stories: Iterable[Story], user) -> RelatingReport:
     pairs = len(stories) * (len(stories) - 1) // 2
     already = sum(1 for a, b in linked if a < b and (b, a) in linked)
     return RelatingReport(
-        created=len(links),
         pairs_linked=pairs - already,
         pairs_already_linked=already,
         stories=changed,

@@ -6,7 +6,7 @@ Connected in StoriesConfig.ready().
 from django.db.models.signals import post_delete, post_save
 
 from .models import Person, Quote, Story
-from .search import search_vectors_refresh
+from .search_vectors import search_vectors_refresh
 
 
 def story_saved(sender, instance, **kwargs):

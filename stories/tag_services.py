@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, Min, OuterRef, Q
-from django.utils import timezone
+from django.db.models import Exists, Min, OuterRef, Q
 from taggit.models import Tag, TaggedItem
 
+from .editing import versions_raise
 from .models import Story, TagChange, TagRedirect
 from .tagging import NEAR_DUPLICATE, near_duplicate
 
@@ -67,7 +67,7 @@ def tag_rename(*, tag: Tag, name: str, user) -> TagChange:
         if stored.slug != slug:
             TagRedirect.objects.update_or_create(old_slug=stored.slug, defaults={"tag": tag})
         TagRedirect.objects.filter(old_slug=slug).delete()
-        stories_touch(tags=[tag], user=user)
+        tagged_stories_changed(tags=[tag], user=user)
         return TagChange.objects.create(
             kind=TagChange.Kind.RENAME,
             tag=tag,
@@ -94,7 +94,7 @@ def tags_merge(*, tags: Iterable[Tag], into: Tag, user) -> TagChange:
         if len(found) != len(merged_ids) + 1:
             raise ValidationError(TAGS_CHANGED_MEANWHILE, code="tags_changed_meanwhile")
         merged = [tag for pk, tag in found.items() if pk != into.pk]
-        stories_touch(tags=merged, user=user)
+        tagged_stories_changed(tags=merged, user=user)
         items_retag(merged_ids=merged_ids, into=into)
         redirects_move(merged=merged, into=into)
         Tag.objects.filter(pk__in=merged_ids).delete()
@@ -136,12 +136,10 @@ def redirects_move(*, merged: list[Tag], into: Tag) -> None:
     TagRedirect.objects.bulk_create([TagRedirect(old_slug=slug, tag=into) for slug in old_slugs])
 
 
-def stories_touch(*, tags: list[Tag], user) -> None:
+def tagged_stories_changed(*, tags: list[Tag], user) -> None:
     """The stories tagged with ``tags`` change version, so that a story form opened before the
     change cannot save the old tags back over it."""
     tagged = TaggedItem.objects.filter(
         tag__in=tags, content_type=ContentType.objects.get_for_model(Story)
     ).values("object_id")
-    Story.objects.filter(pk__in=tagged).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
-    )
+    versions_raise(story_ids=tagged, user=user)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .editing import story_locked, version_raise
 from .models import Story
 
 PUBLISH_PERMISSION = "stories.publish_story"
@@ -62,14 +63,13 @@ def story_transition(*, story: Story, status: str, user) -> Story:
     """Move a story to ``status`` (submit, publish, unpublish, return to draft) as ``user``."""
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(user)
-        story = Story.objects.select_for_update().get(pk=story.pk)
+        story = story_locked(story.pk)
         old_status = story.status
         story.status = status
         check_change(user=user, story=story, old_status=old_status)
         if status == Story.Status.PUBLISHED and story.published_at is None:
             story.published_at = timezone.now()
-        story.version += 1
-        story.updated_by = user
+        version_raise(story, user=user)
         story.full_clean()
         story.save()
         reversion.set_comment(TRANSITIONED.format(status=story.get_status_display()))

@@ -5,15 +5,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import (
+from importing.forms import (
     ParsedQuoteForm,
     ParsedQuoteFormSet,
     ParsedStoryForm,
     RawArticleForm,
     kept_quotes,
 )
-from ..importer import ArticleError
-from ..services import article_import, parse_with_vocabulary
+from importing.parsing import ArticleError
+from importing.services import article_import, parse_with_vocabulary
 
 
 class ImportArticleMixin:

@@ -3,9 +3,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from ..editing import versions_raise
 from ..models import Person, Quote
 from ..workflow import CANNOT_CHANGE, can_change, can_publish
-from .story import HTTPS_URL_FIELDS, story_touch
+from .story import HTTPS_URL_FIELDS
 
 
 class PersonQuoteInline(admin.TabularInline):
@@ -61,8 +62,8 @@ class QuoteAdmin(admin.ModelAdmin):
         if not can_change(request.user, obj.story):
             raise PermissionDenied(CANNOT_CHANGE)
         super().save_model(request, obj, form, change)
-        story_touch(story_id=obj.story_id, user=request.user)
+        versions_raise(story_ids=[obj.story_id], user=request.user)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        story_touch(story_id=obj.story_id, user=request.user)
+        versions_raise(story_ids=[obj.story_id], user=request.user)

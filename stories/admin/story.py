@@ -1,16 +1,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import F
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
+from ..editing import version_raise
 from ..models import Correction, Quote, RelatedLink, Story
-from ..services import related_links_resolve
 from ..workflow import (
     PUBLISH_PERMISSION,
     can_change,
@@ -30,14 +28,6 @@ from .tag_suggestions import TagSuggestionsMixin
 
 # Django 6 makes https the default scheme of typed-in addresses; say so now.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-def story_touch(*, story_id: int, user) -> None:
-    """Record a change made outside the story form (a quote edited on its own page), so that a
-    story form opened before it cannot save over it."""
-    Story.objects.filter(pk=story_id).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
-    )
 
 
 class WorkflowInlineMixin:
@@ -101,13 +91,11 @@ class StateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Story.Status.PUBLISHED)
         match self.value():
             case "scheduled":
-                return published.filter(published_at__gt=now)
+                return queryset.scheduled()
             case "published":
-                return published.filter(published_at__lte=now)
+                return queryset.published()
             case None:
                 return queryset
             case value:
@@ -198,12 +186,12 @@ class StoryAdmin(
 
     def save_model(self, request, obj, form, change):
         check_change(user=request.user, story=obj, old_status=form.stored_status)
-        obj.version = max(form.current_version, getattr(request, "pre_revert_version", 0)) + 1
-        obj.updated_by = request.user
+        stored_version = max(form.current_version, getattr(request, "pre_revert_version", 0))
+        version_raise(obj, user=request.user, stored_version=stored_version)
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        related_links_resolve(story=obj)
+        RelatedLink.objects.resolve_to(obj)
 
     def save_formset(self, request, form, formset, change):
         for correction in formset.save(commit=False):

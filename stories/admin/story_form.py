@@ -8,6 +8,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
 
+from ..editing import is_stale, story_locked
 from ..models import Story
 from ..tagging import NEAR_DUPLICATE, near_duplicate
 
@@ -52,10 +53,9 @@ class StoryAdminForm(forms.ModelForm):
             return cleaned
         # Locked until the admin's transaction ends, so no other save can slip in after
         # this check and before this form's story, inlines and tags are written.
-        current = Story.objects.select_for_update().get(pk=self.instance.pk)
+        current = story_locked(self.instance.pk)
         self.current_version, self.stored_status = current.version, current.status
-        opened = cleaned.get("opened_version")
-        stale = opened is not None and opened != current.version
+        stale = is_stale(current, opened_version=cleaned.get("opened_version"))
         if self.check_version and not self.reverting and stale:
             self.refuse_stale_save(current)
         return cleaned

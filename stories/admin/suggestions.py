@@ -4,7 +4,6 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from ..models import RelatedLink, Story
-from ..related import suggested_stories
 
 RELATE_BUTTON = "_relate"
 
@@ -15,7 +14,7 @@ class SuggestedRelatedMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_change_permission(request, obj):
-            context["suggested_stories"] = suggested_stories(obj)
+            context["suggested_stories"] = Story.objects.suggested_for(obj)
             context["relate_button"] = RELATE_BUTTON
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -3,9 +3,7 @@
 import pytest
 
 from stories.models import Story
-from stories.tests.factories import make_link, make_story
-from stories.tests.pages import between, page_html
-from stories.tests.test_admin_editing import story_form_data
+from stories.tests.helpers import between, make_link, make_story, page_html, story_form_data
 
 pytestmark = pytest.mark.django_db
 

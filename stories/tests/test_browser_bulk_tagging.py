@@ -5,8 +5,7 @@ from django.contrib.auth import get_user_model
 from taggit.models import Tag
 
 from stories.models import Story
-from stories.tests.factories import make_story
-from stories.tests.test_browser_concurrent_edit import editor_group
+from stories.tests.helpers import editor_group, make_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

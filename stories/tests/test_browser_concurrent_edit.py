@@ -2,20 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 
-from stories.demo import EDITOR_APPS, EDITOR_GROUP
 from stories.models import Story
-from stories.tests.factories import make_story
+from stories.tests.helpers import editor_group, make_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def editor_group():
-    """The migrations' Editor group, made again if an earlier transactional test flushed it."""
-    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
-    return group
 
 
 def logged_in_page(browser, site: str, username: str):

@@ -26,8 +26,7 @@ from stories.bulk import (
 )
 from stories.models import RelatedLink, Story
 from stories.tagging import NEAR_DUPLICATE
-from stories.tests.factories import make_link, make_person, make_quote, make_story
-from stories.tests.test_concurrent_edits import opened_form, save
+from stories.tests.helpers import make_link, make_person, make_quote, make_story, opened_form, save
 from stories.workflow import CANNOT_CHANGE
 
 pytestmark = pytest.mark.django_db

@@ -2,35 +2,19 @@
 refused, names who saved and when, keeps the input, shows their change, overwrites nothing."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.test import Client
 
 from stories.models import Quote, Story
-from stories.tests.factories import make_person, make_quote, make_story
-from stories.tests.test_admin_editing import add_inline_row, story_form_data
+from stories.tests.helpers import (
+    add_inline_row,
+    desk_client,
+    make_person,
+    make_quote,
+    make_story,
+    opened_form,
+    save,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def desk_client(username: str, group: str = "Editor") -> Client:
-    user = get_user_model().objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def opened_form(client: Client, story: Story) -> dict:
-    """The form as its page gives it: the data of the story, at the version it was opened."""
-    response = client.get(f"/admin/stories/story/{story.pk}/change/")
-    assert response.status_code == 200
-    opened = response.context["adminform"].form["opened_version"].value()
-    return story_form_data(Story.objects.get(pk=story.pk), opened_version=opened)
-
-
-def save(client: Client, story: Story, data: dict):
-    return client.post(f"/admin/stories/story/{story.pk}/change/", data)
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from stories.models import Correction, SlugRedirect, Story
-from stories.tests.factories import make_story
-from stories.tests.pages import between
-from stories.tests.test_admin_editing import add_inline_row, story_form_data
+from stories.tests.helpers import add_inline_row, between, make_story, story_form_data
 
 pytestmark = pytest.mark.django_db
 

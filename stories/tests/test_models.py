@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from stories.models import Person, Quote, RelatedLink, Story
-from stories.tests.factories import make_link, make_person, make_quote, make_story
+from stories.tests.helpers import make_link, make_person, make_quote, make_story
 
 pytestmark = pytest.mark.django_db
 

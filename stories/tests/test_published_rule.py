@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from stories.models import Quote, Story, published_q
-from stories.tests.factories import make_person, make_quote, make_story
+from stories.tests.helpers import make_person, make_quote, make_story
 
 pytestmark = pytest.mark.django_db
 

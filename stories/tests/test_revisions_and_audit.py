@@ -6,8 +6,7 @@ from django.test import Client
 from reversion.models import Revision, Version
 
 from stories.models import Quote, Story
-from stories.tests.factories import make_person, make_story
-from stories.tests.test_admin_editing import add_inline_row, story_form_data
+from stories.tests.helpers import add_inline_row, make_person, make_story, story_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -113,17 +112,6 @@ def test_change_log_lists_who_changed_what_filterable_by_user(editor_client, sto
 def test_story_list_shows_and_filters_who_changed_last(editor_client, story, editor):
     html = editor_client.get(f"/admin/stories/story/?updated_by__id__exact={editor.pk}")
     assert "Council meets" in html.content.decode()
-
-
-def test_an_import_is_a_revision_with_its_quotes_and_its_user(editor):
-    from stories.services import IMPORTED, article_import, parse_with_vocabulary
-    from stories.tests.test_fixture_build import ARTICLES
-
-    text = (ARTICLES / "000_9f7251af82e3b226.txt").read_text("utf-8")
-    story = article_import(parsed=parse_with_vocabulary(text), user=editor).story
-    revision = versions_of(story).get().revision
-    assert (revision.user, revision.get_comment()) == (editor, IMPORTED)
-    assert revision.version_set.filter(content_type__model="quote").count() == story.quotes.count()
 
 
 def test_a_status_change_by_the_service_is_a_revision(editor):

@@ -6,9 +6,7 @@ import pytest
 from django.utils import timezone
 
 from stories.models import Story
-from stories.related import suggested_stories
-from stories.tests.factories import make_link, make_person, make_quote, make_story
-from stories.tests.pages import between, page_html
+from stories.tests.helpers import between, make_link, make_person, make_quote, make_story, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +32,7 @@ def test_ranked_by_shared_speakers_then_tags_then_newest():
     make_quote(same_speaker, pence)
     make_story(headline="Nothing shared", tags=["Weather"])
 
-    assert headlines(suggested_stories(story)) == [
+    assert headlines(list(Story.objects.suggested_for(story))) == [
         "Same speaker, one tag",
         "Two tags",
         "One tag, newer",
@@ -54,7 +52,7 @@ def test_leaves_out_itself_unpublished_and_already_related_stories():
     )
     make_story(headline="Candidate", tags=["Shared"])
 
-    assert headlines(suggested_stories(story)) == ["Candidate"]
+    assert headlines(list(Story.objects.suggested_for(story))) == ["Candidate"]
 
 
 def test_at_most_five_and_fragments_do_not_count():
@@ -66,10 +64,10 @@ def test_at_most_five_and_fragments_do_not_count():
     fragment_only = make_story(headline="Fragment only")
     make_quote(fragment_only, speaker, is_fragment=True)
 
-    suggestions = suggested_stories(story)
+    suggestions = list(Story.objects.suggested_for(story))
 
     assert len(suggestions) == 5
-    assert "Fragment only" not in headlines(suggested_stories(story, limit=20))
+    assert "Fragment only" not in headlines(list(Story.objects.suggested_for(story, limit=20)))
 
 
 def test_nothing_to_share_means_no_suggestions_and_no_query(django_assert_num_queries):
@@ -79,7 +77,7 @@ def test_nothing_to_share_means_no_suggestions_and_no_query(django_assert_num_qu
         pk=story.pk
     )
     with django_assert_num_queries(0):
-        assert suggested_stories(story) == []
+        assert list(Story.objects.suggested_for(story)) == []
 
 
 def test_one_query_however_many_candidates_tags_and_speakers(django_assert_num_queries):
@@ -96,7 +94,7 @@ def test_one_query_however_many_candidates_tags_and_speakers(django_assert_num_q
     )
 
     with django_assert_num_queries(1):
-        suggestions = suggested_stories(story)
+        suggestions = list(Story.objects.suggested_for(story))
 
     assert len(suggestions) == 5
     assert [s.shared_tags for s in suggestions] == [10, 10, 10, 9, 9]

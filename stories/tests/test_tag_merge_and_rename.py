@@ -18,8 +18,7 @@ from stories.tag_services import (
     tags_merge,
 )
 from stories.tagging import NEAR_DUPLICATE
-from stories.tests.factories import make_story
-from stories.tests.test_admin_editing import story_form_data
+from stories.tests.helpers import make_story, story_form_data
 
 pytestmark = pytest.mark.django_db
 

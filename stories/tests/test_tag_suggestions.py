@@ -7,9 +7,14 @@ from taggit.models import Tag
 
 from stories.tag_suggestions import suggested_tags
 from stories.tagging import NEAR_DUPLICATE, near_duplicate, tag_key
-from stories.tests.factories import make_person, make_quote, make_story
-from stories.tests.pages import between, page_html
-from stories.tests.test_admin_editing import story_form_data
+from stories.tests.helpers import (
+    between,
+    make_person,
+    make_quote,
+    make_story,
+    page_html,
+    story_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 

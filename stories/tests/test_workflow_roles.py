@@ -10,8 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from stories.models import Story
-from stories.tests.factories import make_story
-from stories.tests.test_admin_editing import story_form_data
+from stories.tests.helpers import make_story, story_form_data
 from stories.workflow import CANNOT_CHANGE, CANNOT_SET_STATUS, story_transition
 
 pytestmark = pytest.mark.django_db

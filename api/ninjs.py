@@ -1,0 +1,209 @@
+"""Stories as IPTC ninjs 2.1 objects (https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json).
+
+Plain functions, no database access: they read the relations a caller has prefetched (see
+``StoryQuerySet.with_parts``). ``absolute_url`` turns a path into a full URL, usually
+``request.build_absolute_uri``.
+
+A story's ``uri`` is the absolute URL of its public page. Optional ninjs strings that a story
+lacks (``by``, ``infosources``) are left out rather than sent empty; lists are always present.
+Dates are RFC 3339 in UTC, to the second.
+
+Newsroom extensions, outside the ninjs schema (a strict ninjs validator, whose schema forbids
+unknown properties, must drop them first):
+
+- ``quotes``: the story's quotations, in story order, fragments left out — ``text``,
+  ``speaker`` (``name``, ``uri``), ``context``, ``said_on`` (a date), ``position``, ``featured``.
+- ``corrections``: corrections and updates, newest first — ``kind``, ``text``, ``created_at``.
+
+Absent values in the extensions are ``null``.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from django.conf import settings
+from django.urls import reverse
+
+from stories.models import Correction, Person, Quote, Story
+
+NINJS_VERSION = "2.1"
+NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
+EXTENSION_FIELDS = frozenset({"quotes", "corrections"})
+
+AbsoluteUrl = Callable[[str], str]
+
+
+def rfc3339(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def iso_date(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def language() -> str:
+    """The site's language as a BCP 47 tag: Django's "en-us" is "en-US"."""
+    primary, _, region = settings.LANGUAGE_CODE.partition("-")
+    return f"{primary}-{region.upper()}" if region else primary
+
+
+def plain_text(role: str, value: str) -> dict:
+    return {"role": role, "contenttype": "text/plain", "value": value}
+
+
+def ninjs_story(story: Story, absolute_url: AbsoluteUrl) -> dict:
+    """The full ninjs representation of a published story, with the Newsroom extensions."""
+    item = {
+        "uri": absolute_url(story.get_absolute_url()),
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "type": "text",
+        "representationtype": "full",
+        "version": str(story.version),
+        "firstcreated": rfc3339(story.published_at),
+        "versioncreated": rfc3339(story.modified_at),
+        "contentcreated": rfc3339(story.created_at),
+        "pubstatus": "usable",
+        "language": language(),
+        "slugline": story.slug,
+        "headlines": [plain_text("main", story.headline)],
+        "descriptions": [plain_text("summary", story.summary)],
+        "bodies": [
+            {
+                **plain_text("main", story.body),
+                "charcount": len(story.body),
+                "wordcount": len(story.body.split()),
+            }
+        ],
+        "subjects": [ninjs_subject(tag, absolute_url) for tag in story.tags.all()],
+        "people": ninjs_people(story.quotes.all(), absolute_url),
+        "associations": ninjs_associations(story, absolute_url),
+        "renditions": [
+            {
+                "name": "html",
+                "href": absolute_url(story.get_absolute_url()),
+                "contenttype": "text/html",
+            },
+            {
+                "name": "ninjs",
+                "href": absolute_url(api_story_path(story)),
+                "contenttype": "application/json",
+            },
+        ],
+        "quotes": [quote_extension(quote, absolute_url) for quote in story.quotes.all()],
+        "corrections": [correction_extension(c) for c in story.corrections.all()],
+    }
+    if story.byline:
+        item["by"] = story.byline
+    if story.outlet:
+        item["infosources"] = [infosource(story)]
+    return item
+
+
+def api_story_path(story: Story) -> str:
+    return reverse("api:story_detail", kwargs={"slug": story.slug})
+
+
+def ninjs_subject(tag, absolute_url: AbsoluteUrl) -> dict:
+    path = reverse("stories:tag_detail", kwargs={"slug": tag.slug})
+    return {"name": tag.name, "uri": absolute_url(path), "literal": tag.slug}
+
+
+def ninjs_people(quotes, absolute_url: AbsoluteUrl) -> list[dict]:
+    """The people quoted, each once, in the order of their first quote."""
+    speakers = {}
+    for quote in quotes:
+        speakers.setdefault(quote.speaker_id, quote.speaker)
+    return [
+        {
+            "name": person.name,
+            "rel": "quoted",
+            "uri": absolute_url(person.get_absolute_url()),
+            "literal": person.slug,
+        }
+        for person in speakers.values()
+    ]
+
+
+def related_stories(story: Story) -> list[Story]:
+    """Published stories this one links to, in link order, then published stories linking to it.
+
+    Reads ``related_links`` (annotated with ``target_is_public``) and ``inbound_links`` (from
+    published stories only) as prefetched; each story comes once.
+    """
+    related = {}
+    for link in story.related_links.all():
+        if link.target_id and link.target_is_public:
+            related.setdefault(link.target_id, link.target)
+    for link in story.inbound_links.all():
+        related.setdefault(link.story_id, link.story)
+    return list(related.values())
+
+
+def ninjs_associations(story: Story, absolute_url: AbsoluteUrl) -> list[dict]:
+    return [
+        {
+            "name": f"related{number}",
+            "uri": absolute_url(other.get_absolute_url()),
+            "type": "text",
+            "representationtype": "partial",
+            "headlines": [plain_text("main", other.headline)],
+            "firstcreated": rfc3339(other.published_at),
+            "versioncreated": rfc3339(other.modified_at),
+        }
+        for number, other in enumerate(related_stories(story), start=1)
+    ]
+
+
+def infosource(story: Story) -> dict:
+    source = {"name": story.outlet}
+    if story.source_url:
+        source["uri"] = story.source_url
+    return source
+
+
+def quote_extension(quote: Quote, absolute_url: AbsoluteUrl) -> dict:
+    return {
+        "text": quote.text,
+        "speaker": {
+            "name": quote.speaker.name,
+            "uri": absolute_url(quote.speaker.get_absolute_url()),
+        },
+        "context": quote.context or None,
+        "said_on": iso_date(quote.said_on),
+        "position": quote.position,
+        "featured": quote.is_featured,
+    }
+
+
+def correction_extension(correction: Correction) -> dict:
+    return {
+        "kind": correction.kind,
+        "text": correction.text,
+        "created_at": rfc3339(correction.created_at),
+    }
+
+
+def person_facts(person: Person, absolute_url: AbsoluteUrl) -> dict:
+    """What the public page says about a person: no aliases, which are an editing aid."""
+    return {
+        "name": person.name,
+        "slug": person.slug,
+        "title": person.title or None,
+        "handle": person.handle or None,
+        "uri": absolute_url(person.get_absolute_url()),
+    }
+
+
+def person_quote(quote: Quote, absolute_url: AbsoluteUrl) -> dict:
+    """One quote on a person's list; reads ``quote.story``."""
+    return {
+        "text": quote.text,
+        "context": quote.context or None,
+        "said_on": iso_date(quote.said_on),
+        "position": quote.position,
+        "story": {
+            "uri": absolute_url(quote.story.get_absolute_url()),
+            "headline": quote.story.headline,
+            "slug": quote.story.slug,
+        },
+    }

@@ -1,0 +1,202 @@
+"""Names in news copy: which capitalised words are a person, their title, one canonical name
+for all the forms an article uses ("Vice President Mike Pence", "Mr. Pence", "Pence").
+
+Pure Python, no Django.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .words import (
+    INSTITUTION_WORDS,
+    LOWER,
+    NOT_NAMES,
+    PARTICLE,
+    PLACE_FIRST_WORDS,
+    POST_NOMINALS,
+    ROLE_NOUNS,
+    SUBORDINATE_TITLES,
+    TITLE_CASE_SMALL_WORDS,
+    TITLE_WORDS,
+    UPPER,
+)
+
+# Capitalised words in a row: "Vice President Mike Pence", "U.S. District Judge Helen Marchetti".
+NAME_WORD = rf"[{UPPER}][{LOWER}'’-]*(?:[{UPPER}][{LOWER}'’-]+)?"  # "Pence", "McDonald", "O’Brien"
+CAP_WORD = rf"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{2,5}}\b(?:['’]s)?|{NAME_WORD}\.?)"
+CAPITALISED_RUN = re.compile(rf"{CAP_WORD}(?:[ -](?:{PARTICLE} )*{CAP_WORD})*")
+ROLE = re.compile(
+    rf"\b(?:the|his|her|their|its) "
+    rf"(?P<role>(?:(?:U\.?S\.?|US|UK|[a-z-]+) ){{0,2}}?(?:{ROLE_NOUNS}))\b",
+    re.IGNORECASE,
+)
+APPOSITIVE_ROLE = re.compile(
+    rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) (?P<role>{ROLE_NOUNS}), "
+    rf"(?P<name>{CAP_WORD}(?: {CAP_WORD}){{1,3}})"
+)
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|across|into) $")
+
+
+@dataclass
+class KnownPerson:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    title: str = ""
+    handle: str = ""
+
+
+class People:
+    """The people an article names, each under one canonical name."""
+
+    def __init__(self, known: list[KnownPerson]):
+        self.canonical: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.handles: dict[str, str] = {}
+        self.recent: list[str] = []
+        for person in known:
+            self.add(person.name, person.title)
+            for alias in person.aliases:
+                self.canonical.setdefault(alias.casefold(), person.name)
+            if person.handle:
+                self.handles[person.handle.casefold()] = person.name
+
+    def add(self, name: str, title: str = "") -> str:
+        name = strip_middle_initial(name)
+        existing = self.canonical.get(name.casefold())
+        if existing and " " in existing:
+            name = existing
+        self.canonical.setdefault(name.casefold(), name)
+        parts = name.split()
+        if len(parts) > 1:
+            self.canonical.setdefault(parts[-1].casefold(), name)
+        if title:
+            self.titles.setdefault(name, normalise_role(title))
+        self.mention(name)
+        return name
+
+    def mention(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def learn_mentions(self, text: str) -> None:
+        for match in APPOSITIVE_ROLE.finditer(text):
+            name = match.group("name")
+            if looks_like_a_name(name):
+                self.add(name, match.group("role"))
+        for match in CAPITALISED_RUN.finditer(text):
+            if PLACE_PREPOSITION.search(text[: match.start()]):
+                continue  # "moved to New York", "at Bellhaven State University"
+            title, name = split_title(match.group(0))
+            if " " in name and looks_like_a_name(name):
+                title = title or title_before(text, match.start())
+                self.add(name, title)
+            elif self.resolve(name):
+                self.mention(self.resolve(name))
+
+    def resolve(self, words: str) -> str | None:
+        return self.canonical.get(bare_name(words).casefold())
+
+    def resolve_or_add(self, words: str, *, single_word: bool = False) -> str | None:
+        """A known person, or a new one when the words look like a name: "…," Trump said."""
+        name = bare_name(words)
+        if self.resolve(name):
+            return self.resolve(name)
+        if looks_like_a_name(name) and (single_word or " " in name):
+            return self.add(name)
+        return None
+
+    def by_role(self, role: str) -> str | None:
+        """The person most recently named with this title: "the mayor", "the US president"."""
+        wanted = normalise_role(role)
+        named = [name for name in reversed(self.recent) if name in self.titles]
+        for name in named:
+            if self.titles[name] == wanted:
+                return name
+        for name in named:
+            title = self.titles[name].split()
+            if title[-1] == wanted.split()[-1] and title[0] not in SUBORDINATE_TITLES:
+                return name
+        return None
+
+    def by_handle(self, handle: str) -> str | None:
+        return self.handles.get(handle.casefold())
+
+
+def split_title(run: str) -> tuple[str, str]:
+    """("Associate Administrator", "Lorraine Whitaker") from "NASA Associate Administrator
+    Lorraine Whitaker": sentence openers, organisations and titles come off the front."""
+    words = run.replace("-", " ").split() if run.startswith(("Vice-", "vice-")) else run.split()
+    while len(words) > 1 and words[-1].casefold().rstrip(".") in POST_NOMINALS:
+        words.pop()
+    title: list[str] = []
+    last_title = max(
+        (i for i, word in enumerate(words[:-1]) if word.casefold().rstrip(".") in TITLE_WORDS),
+        default=-1,
+    )
+    if last_title >= 1:  # "Chief Financial Officer Peter Lowe": the name follows the title
+        title, words = words[: last_title + 1], words[last_title + 1 :]
+    while len(words) > 1:
+        word = words[0].casefold().rstrip(".").replace("’", "'")
+        if word in TITLE_WORDS:
+            title.append(words.pop(0))
+        elif (
+            word in NOT_NAMES
+            or word.endswith(("'s", "-old"))  # "NASA's", "Seventeen-year-old"
+            or words[0].isupper()
+        ):
+            title.clear()
+            words.pop(0)
+        else:
+            break
+    return " ".join(title), " ".join(words)
+
+
+def title_before(text: str, start: int) -> str:
+    """A lowercase title just before a name: "budget director Samuel Achterberg"."""
+    words = text[:start].split()[-2:]
+    while words and words[0].casefold() not in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def bare_name(words: str) -> str:
+    return strip_middle_initial(split_title(words.strip(" ,"))[1])
+
+
+def looks_like_a_title(text: str) -> bool:
+    """ "Save America", "The Salt Orchard", "the Deacon": a name or title in quotation marks."""
+    text = text.strip().rstrip(",.")
+    words = re.findall(r"[\w'’]+", text)
+    return (
+        0 < len(words) <= 6
+        and not re.search(r"[.!?,;]", text)
+        and all(word[0].isupper() or word in TITLE_CASE_SMALL_WORDS for word in words)
+        and any(word[0].isupper() for word in words)
+    )
+
+
+def looks_like_a_name(words: str) -> bool:
+    parts = [part for part in words.split() if not re.fullmatch(PARTICLE, part)]
+    return (
+        bool(parts)
+        and len(parts) <= 4
+        and all(re.fullmatch(rf"{NAME_WORD}|[A-Z]\.", part) for part in parts)
+        and not any(part.casefold() in INSTITUTION_WORDS for part in parts)
+        and not (len(parts) > 1 and parts[0].casefold() in PLACE_FIRST_WORDS)
+        and any(len(part) > 2 for part in parts)
+        and parts[0].casefold() not in NOT_NAMES
+        and parts[-1].casefold() not in NOT_NAMES
+        and parts[-1].casefold() not in TITLE_WORDS
+        and not parts[-1].endswith(("’s", "'s"))
+    )
+
+
+def normalise_role(title: str) -> str:
+    role = title.casefold().replace("-", " ").replace(".", "")
+    role = re.sub(r"^(?:the |his |her )?(?:us |uk |america's (?:incumbent )?)?", "", role)
+    return role.strip()
+
+
+def strip_middle_initial(name: str) -> str:
+    return re.sub(r" [A-Z]\. ", " ", name)

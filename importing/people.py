@@ -1,0 +1,63 @@
+"""The people an import quotes: found among the site's people by name, alias or surname, or
+added, so that one person keeps one page however texts name them."""
+
+from stories.models import Person
+
+from .parsing import KnownPerson, dedupe
+from .slugs import unique_slug
+
+
+def known_people() -> list[KnownPerson]:
+    return [
+        KnownPerson(name=p.name, aliases=p.alias_list, title=p.title, handle=p.handle)
+        for p in Person.objects.all()
+    ]
+
+
+def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[str] = ()) -> Person:
+    """The one Person for a name: by name, alias or unique surname, else a new one.
+
+    A Person created from a bare surname ("Trump") becomes the full name when one turns up.
+    ``aliases`` are added to the person's own.
+    """
+    person = Person.objects.filter(name__iexact=name).first() or person_by_alias(name)
+    surname = name.split()[-1]
+    if person is None and " " not in name:
+        same_surname = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
+        person = same_surname[0] if len(same_surname) == 1 else None
+    if person is None and " " in name:
+        person = Person.objects.filter(name__iexact=surname).first()
+        if person is not None:
+            person.name = name
+    if person is None:
+        person = Person(name=name, slug=unique_slug(Person, name))
+    wanted = [surname] if " " in name else []
+    new_aliases = [
+        alias
+        for alias in dedupe([*wanted, *aliases])
+        if alias.casefold() not in map(str.casefold, person.alias_list)
+    ]
+    before = (person.name, person.aliases, person.title, person.handle)
+    person.aliases = "\n".join([*person.alias_list, *new_aliases])
+    person.title = person.title or title.title()
+    person.handle = person.handle or handle
+    if person.pk is None or (person.name, person.aliases, person.title, person.handle) != before:
+        person.full_clean()
+        person.save()
+    return person
+
+
+def person_facts_save(facts: KnownPerson) -> Person:
+    """An editor's facts about a person win over what the importer guessed."""
+    person = person_for(facts.name, handle=facts.handle, aliases=facts.aliases)
+    person.title = facts.title or person.title
+    person.full_clean()
+    person.save()
+    return person
+
+
+def person_by_alias(name: str) -> Person | None:
+    for candidate in Person.objects.filter(aliases__icontains=name):
+        if name.casefold() in (alias.casefold() for alias in candidate.alias_list):
+            return candidate
+    return None

@@ -1,0 +1,143 @@
+"""The atomic import: a parsed article written as a story, with its quotes, links and tags."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+import reversion
+from django.db import transaction
+from taggit.models import Tag
+
+from packages.models import Package, PackageItem
+from stories.editing import version_raise
+from stories.models import Person, Quote, RelatedLink, Story
+from stories.search_vectors import search_vectors_refresh
+from stories.text import headline_key
+
+from .parsing import ParsedArticle, parse_article
+from .people import known_people, person_facts_save, person_for
+from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
+from .slugs import unique_slug
+
+IMPORTED = "Imported from raw text."
+
+
+@dataclass
+class ImportResult:
+    story: Story
+    created: bool
+
+
+def parse_with_vocabulary(text: str, *, sidecar: Sidecar = NO_SIDECAR) -> ParsedArticle:
+    """Parse raw text against the site's tags and people, so both are reused, not duplicated,
+    and apply the article's editorial sidecar."""
+    parsed = parse_article(
+        text,
+        known_tags=list(Tag.objects.values_list("name", flat=True)),
+        known_people=[*sidecar.people, *known_people()],
+        published_on=sidecar.published_on,
+    )
+    return sidecar.apply(parsed)
+
+
+def article_source_key(parsed: ParsedArticle) -> str:
+    """The same headline on the same day is the same story, however its text was edited."""
+    day = parsed.published_on.isoformat() if parsed.published_on else ""
+    return hashlib.sha256(f"{headline_key(parsed.headline)}|{day}".encode()).hexdigest()
+
+
+def article_import(
+    *,
+    parsed: ParsedArticle,
+    status: str | None = None,
+    sidecar: Sidecar = NO_SIDECAR,
+    user=None,
+) -> ImportResult:
+    """Create or update the story for a parsed article, with its quotes, links and tags.
+
+    A new story is a draft unless ``status`` says otherwise; an update keeps its status.
+    The sidecar's tags, related headlines and quote corrections are already in ``parsed``
+    (``parse_with_vocabulary``); here it gives the story's other fields, its people and its
+    package.
+    """
+    # One revision, with the story added once it is complete, not at each of its writes.
+    with transaction.atomic(), reversion.create_revision(manage_manually=True):
+        reversion.set_user(user)
+        reversion.set_comment(IMPORTED)
+        for facts in sidecar.people:
+            person_facts_save(facts)
+        key = article_source_key(parsed)
+        story = Story.objects.select_for_update().filter(source_key=key).first()
+        created = story is None
+        if created:
+            story = Story(source_key=key, slug=unique_slug(Story, parsed.headline))
+            story.created_by = story.updated_by = user
+        else:  # a form opened before this import must not save over it
+            version_raise(story, user=user or story.updated_by)
+        story.headline = parsed.headline
+        story.body = parsed.body
+        story.is_developing = parsed.is_developing
+        story.status = status or story.status
+        story.outlet = sidecar.outlet or story.outlet
+        story.byline = sidecar.byline or story.byline
+        story.dek = sidecar.dek or story.dek
+        story.source_url = sidecar.source_url or story.source_url
+        if sidecar.published_at:
+            story.published_at = sidecar.published_at
+        elif parsed.published_on:
+            story.published_at = datetime.combine(parsed.published_on, time(12), tzinfo=UTC)
+        story.full_clean()
+        story.save()
+        story.tags.set(parsed.tags, clear=True)
+        replace_quotes(story, parsed)
+        replace_related_links(story, parsed)
+        RelatedLink.objects.resolve_to(story)
+        if sidecar.package:
+            package_place(story=story, place=sidecar.package)
+        reversion.add_to_revision(story)
+    return ImportResult(story=story, created=created)
+
+
+def package_place(*, story: Story, place: PackagePlace) -> PackageItem:
+    """Put the story at its place in the package of that name, which is made if new."""
+    package = Package.objects.filter(name__iexact=place.name).first()
+    if package is None:
+        package = Package(name=place.name, slug=unique_slug(Package, place.name))
+        package.full_clean()
+        package.save()
+    item, _ = PackageItem.objects.update_or_create(
+        package=package, story=story, defaults={"position": place.position}
+    )
+    return item
+
+
+def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
+    story.quotes.all().delete()
+    handles = {found.speaker: found.handle for found in parsed.quotes if found.handle}
+    people: dict[str, Person] = {}
+    quotes = []
+    for position, found in enumerate(parsed.quotes):
+        if found.speaker not in people:
+            handle = handles.get(found.speaker, "")
+            people[found.speaker] = person_for(found.speaker, found.title, handle)
+        quotes.append(
+            Quote(
+                story=story,
+                speaker=people[found.speaker],
+                text=found.text,
+                context=found.context[:255],
+                said_on=found.said_on,
+                position=position,
+                is_fragment=found.is_fragment,
+                is_featured=found.is_featured,
+            )
+        )
+    Quote.objects.bulk_create(quotes)
+    search_vectors_refresh([story.pk])
+
+
+def replace_related_links(story: Story, parsed: ParsedArticle) -> None:
+    story.related_links.all().delete()
+    for position, title in enumerate(parsed.related):
+        target = Story.objects.filter(headline_key=headline_key(title)).exclude(pk=story.pk).first()
+        RelatedLink.objects.create(story=story, title=title, target=target, position=position)

@@ -1,0 +1,110 @@
+"""The admin's "Import article" page: paste or upload, check and correct, save a draft."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
+
+from importing.forms import PASTE_OR_UPLOAD
+from stories.models import Person, Quote, Story
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/stories/story/import/"
+ARTICLE = Path(settings.BASE_DIR) / "fixtures" / "articles" / "003_6001d2dea13a1716.txt"
+
+
+def preview(client, **data):
+    response = client.post(URL, {"preview": "1", **data})
+    assert response.status_code == 200
+    return response
+
+
+def save_data(response, **changes) -> dict:
+    """The preview's form as the editor submits it, with their corrections."""
+    story_form, quote_forms = response.context["story_form"], response.context["quote_forms"]
+    data = {f"quotes-{key}": value for key, value in quote_forms.management_form.initial.items()}
+    data["save"] = "1"
+    for name, value in story_form.initial.items():
+        if name == "is_developing":
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = "" if value is None else str(value)
+    for index, form in enumerate(quote_forms):
+        for name, value in form.initial.items():
+            if isinstance(value, bool):
+                if value:
+                    data[f"quotes-{index}-{name}"] = "on"
+            else:
+                data[f"quotes-{index}-{name}"] = "" if value is None else str(value)
+    return data | changes
+
+
+def test_changelist_offers_the_import_page(editor_client):
+    html = editor_client.get("/admin/stories/story/").content.decode()
+    assert f'href="{URL}"' in html
+    assert editor_client.get(URL).status_code == 200
+
+
+def test_pasted_text_is_shown_parsed_for_checking(editor_client):
+    response = preview(editor_client, text=ARTICLE.read_text(encoding="utf-8"))
+    html = response.content.decode()
+    assert "7 quotes found" in html
+    assert "Do it Mike, this is a time for extreme courage!" in html
+    assert response.context["story_form"].initial["published_on"].isoformat() == "2021-01-06"
+    assert not Story.objects.exists()
+
+
+def test_upload_is_parsed_like_pasted_text(editor_client):
+    upload = SimpleUploadedFile("article.txt", ARTICLE.read_bytes(), content_type="text/plain")
+    response = preview(editor_client, upload=upload)
+    assert len(response.context["quote_forms"]) == 7
+
+
+def test_editor_corrects_a_speaker_drops_a_quote_and_saves_a_draft(editor_client):
+    response = preview(editor_client, text=ARTICLE.read_text(encoding="utf-8"))
+    data = save_data(
+        response,
+        headline="Trump urges Pence to send votes back",
+        tags='Politics, "Mike Pence"',
+        **{"quotes-0-keep": "", "quotes-1-speaker": "Donald J. Trump Sr."},
+    )
+    data.pop("quotes-0-keep")
+    saved = editor_client.post(URL, data)
+    assert saved.status_code == 302
+    story = Story.objects.get()
+    assert saved["Location"] == f"/admin/stories/story/{story.pk}/change/"
+    assert story.status == Story.Status.DRAFT
+    assert story.headline == "Trump urges Pence to send votes back"
+    assert {tag.name for tag in story.tags.all()} == {"Politics", "Mike Pence"}
+    assert story.quotes.count() == 6
+    assert not Quote.objects.filter(text="fake news").exists()
+    assert story.quotes.first().speaker.name == "Donald J. Trump Sr."
+    assert Person.objects.filter(name="Donald Trump").exists()
+
+
+def test_bad_input_is_refused_with_a_message(editor_client):
+    empty = preview(editor_client, text="   ")
+    assert escape(str(PASTE_OR_UPLOAD)) in empty.content.decode()
+    binary = SimpleUploadedFile("x.txt", b"\x00\x01", content_type="application/octet-stream")
+    assert "The file is binary" in preview(editor_client, upload=binary).content.decode()
+    assert not Story.objects.exists()
+
+
+def test_invalid_corrections_keep_the_form_and_write_nothing(editor_client):
+    response = preview(editor_client, text=ARTICLE.read_text(encoding="utf-8"))
+    data = save_data(response, headline="", **{"quotes-2-speaker": ""})
+    again = editor_client.post(URL, data)
+    assert again.status_code == 200
+    assert again.context["story_form"].errors["headline"]
+    assert again.context["quote_forms"].errors[2]["speaker"]
+    assert not Story.objects.exists()
+
+
+def test_import_page_needs_the_add_permission(client, django_user_model):
+    clerk = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+    client.force_login(clerk)
+    assert client.get(URL).status_code == 403

@@ -1,0 +1,136 @@
+"""RSS 2.0 and Atom 1.0 feeds: the latest stories, one tag's and one person's.
+
+Every text goes through ``xml_safe``: the feed generator refuses characters XML cannot carry.
+Titles, authors and categories are plain text; a description is HTML, as feed readers read it,
+built from the escaped summary and one paragraph per correction or update.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from taggit.models import Tag
+
+from stories.models import Correction, Person, Quote, Story
+from stories.text import xml_safe
+
+from .pages import tag_moved
+
+FEED_LENGTH = 30
+
+
+def correction_line(correction: Correction) -> str:
+    """Example: “Correction (November 3, 2026): An earlier version misstated the date.”"""
+    day = date_format(timezone.localtime(correction.created_at), "F j, Y")
+    return f"{correction.get_kind_display()} ({day}): {correction.text}"
+
+
+class StoryFeed(Feed):
+    """What every entry shows; subclasses choose the stories and name the feed."""
+
+    def feed_title(self, subject: str) -> str:
+        return xml_safe(f"{settings.NEWSROOM_SITE_NAME}: {subject}")
+
+    def subtitle(self, obj):
+        """Atom's name for what RSS calls the description."""
+        return self.description(obj)
+
+    def item_title(self, story: Story) -> str:
+        return xml_safe(story.headline)
+
+    def item_description(self, story: Story) -> SafeString:
+        paragraphs = [story.summary, *map(correction_line, story.corrections.all())]
+        return format_html_join(
+            "\n", "<p>{}</p>", ((xml_safe(text),) for text in paragraphs if text)
+        )
+
+    def item_author_name(self, story: Story) -> str:
+        return xml_safe(story.byline or story.outlet or settings.NEWSROOM_SITE_NAME)
+
+    def item_pubdate(self, story: Story):
+        return story.published_at
+
+    def item_updateddate(self, story: Story):
+        return story.modified_at
+
+    def item_categories(self, story: Story) -> list[str]:
+        return [xml_safe(tag.name) for tag in story.tags.all()]
+
+    def item_guid_is_permalink(self, story: Story) -> bool:
+        return True
+
+
+class LatestStoriesFeed(StoryFeed):
+    def title(self):
+        return self.feed_title("latest stories")
+
+    def description(self, obj=None):
+        return xml_safe(f"The latest stories published on {settings.NEWSROOM_SITE_NAME}.")
+
+    def link(self):
+        return reverse("stories:front")
+
+    def items(self):
+        return Story.objects.for_feeds()[:FEED_LENGTH]
+
+
+class LatestStoriesAtomFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+
+
+class TagFeed(StoryFeed):
+    url_name = "stories:tag_feed"
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            return tag_moved(request, kwargs["slug"], self.url_name)
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag: Tag):
+        return self.feed_title(tag.name)
+
+    def description(self, tag: Tag):
+        return xml_safe(f"The latest stories about {tag.name}.")
+
+    def link(self, tag: Tag):
+        return reverse("stories:tag_detail", kwargs={"slug": tag.slug})
+
+    def items(self, tag: Tag):
+        return Story.objects.for_feeds().filter(tags=tag)[:FEED_LENGTH]
+
+
+class TagAtomFeed(TagFeed):
+    feed_type = Atom1Feed
+    url_name = "stories:tag_feed_atom"
+
+
+class PersonFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Person, slug=slug)
+
+    def title(self, person: Person):
+        return self.feed_title(person.name)
+
+    def description(self, person: Person):
+        return xml_safe(f"The latest stories quoting {person.name}.")
+
+    def link(self, person: Person):
+        return person.get_absolute_url()
+
+    def items(self, person: Person):
+        quoting = Quote.objects.not_fragments().filter(speaker=person).values("story_id")
+        return Story.objects.for_feeds().filter(id__in=quoting)[:FEED_LENGTH]
+
+
+class PersonAtomFeed(PersonFeed):
+    feed_type = Atom1Feed

@@ -1,0 +1,100 @@
+"""Sitemaps: every public page with when it last changed, and Google News' last 48 hours."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.db.models.functions import Greatest
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from stories.models import Person, Story, public_quote_q, published_q, published_tags
+from stories.text import xml_safe
+
+NEWS_WINDOW = timedelta(hours=48)
+
+
+def newest_story_change(prefix: str, among: Q) -> Greatest:
+    """The latest publication or save among the stories reached through ``prefix`` that
+    ``among`` selects."""
+    return Greatest(
+        Max(f"{prefix}published_at", filter=among), Max(f"{prefix}updated_at", filter=among)
+    )
+
+
+class StorySitemap(Sitemap):
+    def items(self):
+        return (
+            Story.objects.published()
+            .only("slug", "published_at", "updated_at")
+            .order_by("-published_at", "-id")
+        )
+
+    def lastmod(self, story: Story):
+        return story.modified_at
+
+
+class TagSitemap(Sitemap):
+    def items(self):
+        published = published_q("story__")
+        return (
+            published_tags()
+            .annotate(last_story_change=newest_story_change("story__", published))
+            .order_by("name")
+        )
+
+    def location(self, tag: Tag):
+        return reverse("stories:tag_detail", kwargs={"slug": tag.slug})
+
+    def lastmod(self, tag: Tag):
+        return tag.last_story_change
+
+
+class PersonSitemap(Sitemap):
+    def items(self):
+        public = public_quote_q("quotes__")
+        return (
+            Person.objects.quoted()
+            .annotate(last_story_change=newest_story_change("quotes__story__", public))
+            .order_by("name")
+        )
+
+    def lastmod(self, person: Person):
+        return person.last_story_change
+
+
+def news_language() -> str:
+    """Google News wants the ISO 639 code alone: “en”, not “en-us”."""
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+class NewsSitemap(Sitemap):
+    """Stories published in the last 48 hours, for templates/sitemaps/news.xml."""
+
+    limit = 1000  # Google News reads at most 1,000 URLs from one sitemap
+
+    def items(self):
+        return (
+            Story.objects.published()
+            .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+            .only("slug", "headline", "published_at", "updated_at")
+            .order_by("-published_at", "-id")
+        )
+
+    def lastmod(self, story: Story):
+        return story.modified_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each URL also carries what its news:news element shows."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        publication = {"name": xml_safe(settings.NEWSROOM_SITE_NAME), "language": news_language()}
+        for url in urls:
+            story = url["item"]
+            url["news"] = {
+                "publication": publication,
+                "publication_date": story.published_at.replace(microsecond=0),
+                "title": xml_safe(story.headline),
+            }
+        return urls

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "stories"  # the URL names templates use: {% url "stories:story_detail" … %}
+
+urlpatterns = [
+    path("", views.FrontPageView.as_view(), name="front"),
+    path("stories/<slug:slug>/", views.StoryDetailView.as_view(), name="story_detail"),
+    path("tags/", views.TagListView.as_view(), name="tag_list"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
+    path("people/", views.PersonListView.as_view(), name="person_list"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("feeds/latest/", feeds.LatestStoriesFeed(), name="latest_feed"),
+    path("feeds/latest/atom/", feeds.LatestStoriesAtomFeed(), name="latest_feed_atom"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
+    path("people/<slug:slug>/feed/atom/", feeds.PersonAtomFeed(), name="person_feed_atom"),
+    path("search/", views.SearchView.as_view(), name="search"),
+]

@@ -1,0 +1,161 @@
+"""The public pages: the front page, stories, tags, people and search."""
+
+from django.conf import settings
+from django.db.models import Count
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from stories.models import Person, Quote, SlugRedirect, Story, published_q, published_tags
+from stories.text import split_paragraphs
+
+from .pages import CanonicalUrlMixin, meta_description, tag_moved
+from .related import related_coverage
+from .search import search_text, story_search
+from .structured_data import json_ld_script, news_article
+
+PREVIEW_PERMISSION = "stories.view_story"
+
+
+class FrontPageView(CanonicalUrlMixin, ListView):
+    template_name = "reader/front.html"
+    context_object_name = "stories"
+    paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
+
+    def get_queryset(self):
+        return Story.objects.cards()
+
+
+class StoryDetailView(DetailView):
+    template_name = "reader/story_detail.html"
+    context_object_name = "story"
+
+    def get_queryset(self):
+        stories = Story.objects.with_is_published().with_parts()
+        return stories if self.may_preview() else stories.published()
+
+    def may_preview(self) -> bool:
+        return self.request.user.has_perm(PREVIEW_PERMISSION)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = SlugRedirect.objects.story_at(
+                kwargs["slug"], unpublished_too=self.may_preview()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        """The head's description and dates; the canonical address and JSON-LD only for a
+        published story, as a preview advertises nothing."""
+        context = super().get_context_data(**kwargs)
+        story = self.object
+        context["meta_description"] = meta_description(story.summary)
+        context["last_modified"] = story.modified_at
+        context["related_coverage"] = related_coverage(story)
+        context["suggested_stories"] = Story.objects.suggested_for(story)
+        if story.is_public:
+            site_url = self.request.build_absolute_uri(reverse("stories:front"))
+            article = news_article(story, site_url=site_url, site_name=settings.NEWSROOM_SITE_NAME)
+            context["canonical_url"] = article["url"]
+            context["json_ld"] = json_ld_script(article)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.object.is_public:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            add_never_cache_headers(response)
+        return response
+
+
+class TagListView(CanonicalUrlMixin, ListView):
+    template_name = "reader/tag_list.html"
+    context_object_name = "tags"
+    paginate_by = 200
+
+    def get_queryset(self):
+        return (
+            published_tags()
+            .annotate(story_count=Count("story", filter=published_q("story__"), distinct=True))
+            .order_by("name")
+        )
+
+
+class TagDetailView(CanonicalUrlMixin, ListView):
+    template_name = "reader/tag_detail.html"
+    context_object_name = "stories"
+    paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
+    allow_empty = False
+
+    def get(self, request, *args, **kwargs):
+        self.tag = Tag.objects.select_related("profile").filter(slug=kwargs["slug"]).first()
+        if self.tag is None:
+            return tag_moved(request, kwargs["slug"], "stories:tag_detail")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Story.objects.cards().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        description = tag_description(self.tag)
+        return super().get_context_data(
+            tag=self.tag,
+            description_paragraphs=split_paragraphs(description),
+            meta_description=meta_description(description),
+            **kwargs,
+        )
+
+
+def tag_description(tag: Tag) -> str:
+    profile = getattr(tag, "profile", None)
+    return profile.description if profile is not None else ""
+
+
+class PersonListView(CanonicalUrlMixin, ListView):
+    template_name = "reader/person_list.html"
+    context_object_name = "people"
+    paginate_by = 200
+
+    def get_queryset(self):
+        return Person.objects.quoted().with_quote_count().order_by("name")
+
+
+class PersonDetailView(CanonicalUrlMixin, ListView):
+    template_name = "reader/person_detail.html"
+    context_object_name = "quotes"
+    paginate_by = 50
+    allow_empty = False
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
+        return (
+            Quote.objects.public()
+            .filter(speaker=self.person)
+            .select_related("story")
+            .order_by("-story__published_at", "story_id", "position", "id")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+
+class SearchView(ListView):
+    template_name = "reader/search.html"
+    context_object_name = "results"
+    paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
+
+    def get_queryset(self):
+        self.query = search_text(self.request.GET.get("q", ""))
+        if not self.query:
+            return Story.objects.none()
+        return story_search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)

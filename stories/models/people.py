@@ -1,0 +1,113 @@
+"""The people stories quote, and their quotes."""
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .story import Story, published_q
+
+
+def public_quote_q(prefix: str = "") -> Q:
+    """Quotes readers see, as a Q: full quotations in published stories. ``prefix`` reaches
+    quotes through a relation, e.g. ``public_quote_q("quotes__")`` on people."""
+    return Q(**{f"{prefix}is_fragment": False}) & published_q(f"{prefix}story__")
+
+
+class PersonQuerySet(models.QuerySet):
+    def quoted(self):
+        """People with at least one public quote: what readers may look up."""
+        return self.filter(Exists(Quote.objects.public().filter(speaker=OuterRef("pk"))))
+
+    def with_quote_count(self):
+        """Each with ``quote_count``, the number of their public quotes."""
+        public = public_quote_q("quotes__")
+        return self.annotate(quote_count=Count("quotes", filter=public, distinct=True))
+
+
+class QuoteQuerySet(models.QuerySet):
+    def not_fragments(self):
+        return self.filter(is_fragment=False)
+
+    def public(self):
+        return self.filter(public_quote_q())
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200, help_text=_("Example: “Mike Pence”."))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Example: “Vice President”.")
+    )
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_("Other forms texts use for this person, one per line: “Pence”, “Mr. Pence”."),
+    )
+    handle = models.CharField(
+        _("social media handle"),
+        max_length=100,
+        blank=True,
+        help_text=_("Without the @. Example: “realDonaldTrump”."),
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("stories:person_detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Quote(models.Model):
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="quotes", verbose_name=_("story")
+    )
+    speaker = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
+    )
+    text = models.TextField(_("text"), help_text=_("The words inside the quotation marks."))
+    context = models.CharField(
+        _("context"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where or how it was said. Example: “in a letter to Congress”, “on Twitter”."),
+    )
+    said_on = models.DateField(_("said on"), null=True, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    is_featured = models.BooleanField(
+        _("pull quote"), default=False, help_text=_("Shown larger on the story page.")
+    )
+    is_fragment = models.BooleanField(
+        _("fragment"),
+        default=False,
+        help_text=_(
+            "A scare quote or a few quoted words (“fake news”) rather than a full quotation; "
+            "kept, but not shown as a quote on the public pages."
+        ),
+    )
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"“{text}” ({self.speaker})"
+
+    def get_absolute_url(self):
+        return self.story.get_absolute_url()
