@@ -36,7 +36,7 @@ TAGS_ADDED = "Tags added: {names}."
 TAGS_REMOVED = "Tags removed: {names}."
 RELATED = "Related to each other: {headlines}."
 
-# What django-reversion follows from a story (see the end of models.py) and what it names each
+# What django-reversion follows from a story (see models/__init__.py) and what it names each
 # of them with (a quote's speaker; a tagged item's tag and story), prefetched, so that recording
 # many stories costs no query per story.
 REVISION_PREFETCH = [

@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from taggit.models import Tag
 
 from .models import Person
-from .tagging import tag_key
+from .text import tag_key
 
 SUGGESTION_LIMIT = 8
+LONGEST_TAG_IN_WORDS = 10  # longer runs of headline words are not looked up as one tag
 
 
-def words(text: str) -> list[str]:
+def word_keys(text: str) -> list[str]:
     return [key for key in map(tag_key, text.split()) if key]
 
 
@@ -23,23 +24,31 @@ def contains_run(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
 
 
+def run_keys(words: list[str]) -> set[str]:
+    """The key of every run of consecutive words: the key of a tag named by that run."""
+    return {
+        "".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, min(start + LONGEST_TAG_IN_WORDS, len(words)) + 1)
+    }
+
+
 def suggested_tags(
     *, headline: str, speakers: Iterable[Person], current: Iterable[str] = ()
 ) -> list[Tag]:
     """Tags named like a person quoted (or one of their aliases), then tags whose words
-    appear together in the headline; never one the story already has. One query."""
+    appear together in the headline; never one the story already has. One indexed query."""
     speaker_keys = set()
     for person in speakers:
         speaker_keys |= {tag_key(name) for name in [person.name, *person.alias_list]}
-    headline_words = words(headline)
+    headline_words = word_keys(headline)
     taken = {tag_key(name) for name in current}
+    wanted = (speaker_keys | run_keys(headline_words)) - taken - {""}
     for_speakers, for_headline = [], []
-    for tag in Tag.objects.order_by("name"):
+    for tag in Tag.objects.filter(name_key__key__in=wanted).order_by("name"):
         key = tag_key(tag.name)
-        if not key or key in taken:
-            continue
         if key in speaker_keys:
             for_speakers.append(tag)
-        elif contains_run(headline_words, words(tag.name)):
+        elif contains_run(headline_words, word_keys(tag.name)):
             for_headline.append(tag)
     return (for_speakers + for_headline)[:SUGGESTION_LIMIT]

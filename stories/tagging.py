@@ -2,29 +2,26 @@
 
 from taggit.models import Tag
 
+from .models import TagKey
+from .text import tag_key
+
 NEAR_DUPLICATE = "“{name}” is too close to the existing tag “{existing}”: use that one."
 
-
-def tag_key(name: str) -> str:
-    """A tag name reduced to its letters and digits: “U.S.”, “US” and “u s” share one key."""
-    return "".join(character for character in name.casefold() if character.isalnum())
+__all__ = ["NEAR_DUPLICATE", "near_duplicate", "tag_key"]
 
 
 def near_duplicate(name: str, *, exclude_pk: int | None = None) -> Tag | None:
     """The existing tag that ``name`` would repeat under another spelling, if any.
 
     A name some tag (other than ``exclude_pk``) already has, case aside, is no new spelling:
-    it is that tag's.
+    it is that tag's. One indexed lookup, however many tags there are.
     """
     key = tag_key(name)
     if not key:
         return None
-    others = Tag.objects.exclude(pk=exclude_pk) if exclude_pk is not None else Tag.objects.all()
+    same_key = TagKey.objects.filter(key=key).exclude(tag_id=exclude_pk).select_related("tag")
+    spellings = [found.tag for found in same_key.order_by("tag_id")]
     wanted = name.strip().casefold()
-    duplicate_pk = None
-    for pk, other_name in others.values_list("pk", "name").iterator():
-        if other_name.casefold() == wanted:
-            return None
-        if duplicate_pk is None and tag_key(other_name) == key:
-            duplicate_pk = pk
-    return None if duplicate_pk is None else Tag.objects.get(pk=duplicate_pk)
+    if any(tag.name.casefold() == wanted for tag in spellings):
+        return None
+    return spellings[0] if spellings else None

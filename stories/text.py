@@ -22,6 +22,11 @@ def headline_key(headline: str) -> str:
     return " ".join(NOT_WORD.sub(" ", without_apostrophes).casefold().split())[:255]
 
 
+def tag_key(name: str) -> str:
+    """A tag name reduced to its letters and digits: “U.S.”, “US” and “u s” share one key."""
+    return "".join(character for character in name.casefold() if character.isalnum())
+
+
 # XML 1.0 allows tab, line feed and carriage return, and no other character below U+0020.
 XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -14,7 +14,7 @@ from .story import (
     published_q,
     scheduled_q,
 )
-from .tags import TagChange, TagProfile, TagRedirect, featured_tags, published_tags
+from .tags import TagChange, TagKey, TagProfile, TagRedirect, featured_tags, published_tags
 
 __all__ = [
     "Correction",
@@ -24,6 +24,7 @@ __all__ = [
     "SlugRedirect",
     "Story",
     "TagChange",
+    "TagKey",
     "TagProfile",
     "TagRedirect",
     "featured_tags",

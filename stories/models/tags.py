@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from ..text import tag_key
 from .fields import by_user
 from .story import Story
 
@@ -122,3 +123,34 @@ class TagChange(models.Model):
     def __str__(self):
         old = ", ".join(f"“{name}”" for name in self.old_names.splitlines())
         return f"{self.get_kind_display()}: {old} → “{self.new_name}”"
+
+
+class TagKey(models.Model):
+    """A tag's name reduced to its letters and digits (``text.tag_key``), in an indexed column,
+    so that a near duplicate, or a tag a headline names, is found without reading every tag.
+
+    Kept current by a signal handler whenever a tag is saved (``handlers.py``).
+    """
+
+    tag = models.OneToOneField(
+        Tag,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="name_key",
+        verbose_name=_("tag"),
+    )
+    key = models.CharField(_("key"), max_length=100, db_index=True)
+
+    class Meta:
+        verbose_name = _("tag key")
+        verbose_name_plural = _("tag keys")
+
+    def __str__(self):
+        return self.key
+
+    @classmethod
+    def keep(cls, tag: Tag, *, created: bool = False) -> None:
+        """Store the key of ``tag``'s name: one query, two for a tag that had none."""
+        key = tag_key(tag.name)
+        if created or not cls.objects.filter(tag=tag).update(key=key):
+            cls.objects.create(tag=tag, key=key)
