@@ -9,7 +9,6 @@ delete it.
 import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .editing import story_locked, version_raise
@@ -67,8 +66,6 @@ def story_transition(*, story: Story, status: str, user) -> Story:
         old_status = story.status
         story.status = status
         check_change(user=user, story=story, old_status=old_status)
-        if status == Story.Status.PUBLISHED and story.published_at is None:
-            story.published_at = timezone.now()
         version_raise(story, user=user)
         story.full_clean()
         story.save()
