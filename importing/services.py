@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from taggit.models import Tag
 
@@ -13,6 +14,7 @@ from stories.editing import version_raise
 from stories.models import Person, Quote, RelatedLink, Story
 from stories.search_vectors import search_vectors_refresh
 from stories.text import headline_key
+from stories.workflow import can_change
 
 from .parsing import ParsedArticle, parse_article
 from .people import known_people, person_facts_save, person_for
@@ -20,6 +22,11 @@ from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
 from .slugs import unique_slug
 
 IMPORTED = "Imported from raw text."
+MAY_NOT_CHANGE = (
+    "“{headline}” of {day} is already a story that is {state}, which you may not change: "
+    "nothing was imported. An editor can import it again, or give it another headline or "
+    "date to import it as a new story."
+)
 
 
 @dataclass
@@ -55,7 +62,8 @@ def article_import(
 ) -> ImportResult:
     """Create or update the story for a parsed article, with its quotes, links and tags.
 
-    A new story is a draft unless ``status`` says otherwise; an update keeps its status.
+    A new story is a draft unless ``status`` says otherwise; an update keeps its status, and
+    is refused when ``user`` may not change the story (``check_may_reimport``).
     The sidecar's tags, related headlines and quote corrections are already in ``parsed``
     (``parse_with_vocabulary``); here it gives the story's other fields, its people and its
     package.
@@ -72,7 +80,9 @@ def article_import(
         if created:
             story = Story(source_key=key, slug=unique_slug(Story, parsed.headline))
             story.created_by = story.updated_by = user
-        else:  # a form opened before this import must not save over it
+        else:
+            check_may_reimport(story=story, user=user)
+            # a form opened before this import must not save over it
             version_raise(story, user=user or story.updated_by)
         story.headline = parsed.headline
         story.body = parsed.body
@@ -96,6 +106,17 @@ def article_import(
             package_place(story=story, place=sidecar.package)
         reversion.add_to_revision(story)
     return ImportResult(story=story, created=created)
+
+
+def check_may_reimport(*, story: Story, user) -> None:
+    """An import updates the story with its headline and date only where its user may change
+    that story; the command line (no user) is the site's operator and may."""
+    if user is not None and not can_change(user, story):
+        day = story.published_at.date().isoformat() if story.published_at else "no date"
+        message = MAY_NOT_CHANGE.format(
+            headline=story.headline, day=day, state=str(story.state).lower()
+        )
+        raise ValidationError(message, code="may_not_change")
 
 
 def package_place(*, story: Story, place: PackagePlace) -> PackageItem:

@@ -32,8 +32,12 @@ def versions_raise(*, story_ids: Iterable[int], user) -> int:
 
 
 def is_stale(story: Story, *, opened_version: int | None) -> bool:
-    """Whether a form opened at ``opened_version`` would save over a change it has not seen."""
-    return opened_version is not None and opened_version != story.version
+    """Whether a form opened at ``opened_version`` would save over a change it has not seen.
+
+    A form that does not say which version it was opened at is refused the same way: it
+    cannot show that it has seen the stored one.
+    """
+    return opened_version != story.version
 
 
 def story_locked(pk: int) -> Story:

@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from importing.forms import PASTE_OR_UPLOAD
 from stories.models import Person, Quote, Story
+from stories.tests.helpers import EXTREME_COURAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,25 @@ def test_import_page_needs_the_add_permission(client, django_user_model):
     clerk = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
     client.force_login(clerk)
     assert client.get(URL).status_code == 403
+
+
+def test_a_reporter_importing_a_published_storys_text_is_refused_and_changes_nothing(
+    reporter_client, fixture_stories
+):
+    published = Story.objects.get(slug=EXTREME_COURAGE)
+    body, quotes = published.body, published.quotes.count()
+    response = preview(reporter_client, text=ARTICLE.read_text(encoding="utf-8"))
+    refused = reporter_client.post(URL, save_data(response, body="A reporter's own text."))
+    assert refused.status_code == 200
+    assert "which you may not change: nothing was imported" in refused.content.decode()
+    published.refresh_from_db()
+    assert (published.body, published.quotes.count()) == (body, quotes)
+    assert published.status == Story.Status.PUBLISHED
+
+
+def test_a_reporter_may_import_again_over_their_draft(reporter_client):
+    first = preview(reporter_client, text=ARTICLE.read_text(encoding="utf-8"))
+    assert reporter_client.post(URL, save_data(first)).status_code == 302
+    again = preview(reporter_client, text=ARTICLE.read_text(encoding="utf-8"))
+    assert reporter_client.post(URL, save_data(again, body="Edited again.")).status_code == 302
+    assert Story.objects.get().body == "Edited again."

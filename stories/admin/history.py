@@ -45,10 +45,11 @@ class StoryHistoryMixin:
         ]
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # django-reversion writes the old revision back before the form saves it; the form's
-        # stale-save check is skipped, and the version goes on from the story's current one.
-        story = get_object_or_404(Story, pk=unquote(object_id))
-        request.pre_revert_version = story.version
+        # django-reversion writes the old revision back before the form runs. Who may change
+        # the story, from which status, and the next version are decided by the story as it
+        # is stored (``stored_story``), not by the revision written over it; the form's
+        # stale-save check is skipped.
+        request.stored_story = get_object_or_404(Story, pk=unquote(object_id))
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):

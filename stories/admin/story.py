@@ -166,7 +166,7 @@ class StoryAdmin(
         if status is not None:
             allowed = statuses_for(request.user)
             status.choices = [c for c in Story.Status.choices if c[0] in allowed]
-        form.reverting = hasattr(request, "pre_revert_version")
+        form.reverting = hasattr(request, "stored_story")
         return form
 
     def get_readonly_fields(self, request, obj=None):
@@ -175,8 +175,15 @@ class StoryAdmin(
             fields.append("published_at")  # reporters neither publish nor schedule
         return fields
 
+    def stored_story(self, request, obj):
+        """The story as stored before a revert wrote an old revision over ``obj``; ``obj``
+        itself when nothing is being reverted."""
+        stored = getattr(request, "stored_story", None)
+        return stored if obj is not None and stored is not None and stored.pk == obj.pk else obj
+
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and can_change(request.user, obj)
+        story = self.stored_story(request, obj)
+        return super().has_change_permission(request, obj) and can_change(request.user, story)
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and can_delete(request.user, obj)
@@ -185,8 +192,10 @@ class StoryAdmin(
         return request.user.has_perm(PUBLISH_PERMISSION)
 
     def save_model(self, request, obj, form, change):
-        check_change(user=request.user, story=obj, old_status=form.stored_status)
-        stored_version = max(form.current_version, getattr(request, "pre_revert_version", 0))
+        stored = self.stored_story(request, obj)
+        old_status = stored.status if stored is not obj else form.stored_status
+        check_change(user=request.user, story=obj, old_status=old_status)
+        stored_version = max(form.current_version, stored.version if stored is not obj else 0)
         version_raise(obj, user=request.user, stored_version=stored_version)
         if not change:
             obj.created_by = request.user

@@ -47,6 +47,19 @@ def test_second_save_of_a_stale_form_is_refused_and_keeps_its_input(story, alice
     assert story.updated_by.username == "alice"
 
 
+def test_a_form_posted_without_its_version_is_refused_like_a_stale_one(story, alice, bob):
+    old_form = opened_form(alice, story)
+    assert save(bob, story, opened_form(bob, story) | {"headline": "Newer"}).status_code == 302
+    del old_form["opened_version"]
+    response = save(alice, story, old_form | {"headline": "Older"})
+    assert response.status_code == 200
+    assert "bob saved this story at" in " ".join(
+        response.context["adminform"].form.non_field_errors()
+    )
+    story.refresh_from_db()
+    assert story.headline == "Newer"
+
+
 def test_saving_again_after_seeing_the_conflict_is_a_deliberate_overwrite(story, alice, bob):
     alice_form, bob_form = opened_form(alice, story), opened_form(bob, story)
     save(alice, story, alice_form | {"headline": "Council passes budget"})

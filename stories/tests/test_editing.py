@@ -47,3 +47,7 @@ def test_a_form_opened_at_another_version_is_stale():
 def test_stories_are_locked_in_the_order_given_each_once():
     first, second = make_story(), make_story()
     assert stories_locked([second, first, second]) == [second, first]
+
+
+def test_a_form_that_does_not_say_its_version_is_stale():
+    assert is_stale(make_story(), opened_version=None)

@@ -99,6 +99,26 @@ def test_reporter_cannot_revert_a_published_story(story, reporter):
     assert versions_of(story).count() == 1
 
 
+def test_reporter_cannot_unpublish_a_live_story_by_reverting_to_its_draft(editor_client, reporter):
+    """The revert writes the draft revision back before the form runs; the permission check
+    and the status rule still read the story as it is stored: published."""
+    draft = make_story(headline="Council meets", status=Story.Status.DRAFT, published_at=None)
+    edit(editor_client, draft)  # the draft revision
+    edit(editor_client, draft, status="published")
+    draft_revision = versions_of(draft).last()
+    reporter_client = Client()
+    reporter_client.force_login(reporter)
+    url = f"/admin/stories/story/{draft.pk}/history/{draft_revision.pk}/"
+    form = story_form_data(Story.objects.get(pk=draft.pk)) | {
+        "headline": "Rewritten by a reporter",
+        "status": "draft",
+    }
+    assert reporter_client.post(url, form).status_code == 403
+    stored = Story.objects.get(pk=draft.pk)
+    assert (stored.headline, stored.status) == ("Council meets", Story.Status.PUBLISHED)
+    assert reporter_client.get(stored.get_absolute_url()).status_code == 200
+
+
 def test_change_log_lists_who_changed_what_filterable_by_user(editor_client, story, editor):
     edit(editor_client, story, headline="Council passes budget")
     response = editor_client.get(f"/admin/reversion/revision/?user__id__exact={editor.pk}")
