@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags, parse_tags
 
+from stories.tagging import name_problems
 from stories.text import split_paragraphs
 
 from .parsing import ArticleError, ParsedArticle, ParsedQuote, decode_article
@@ -53,6 +54,15 @@ class ParsedStoryForm(forms.Form):
         help_text=_("Related headlines, one per line."),
     )
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 12, "cols": 100}))
+
+    def clean_tags(self) -> str:
+        try:
+            names = parse_tags(self.cleaned_data["tags"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        if problems := name_problems(names):
+            raise forms.ValidationError(problems)
+        return self.cleaned_data["tags"]
 
     @classmethod
     def initial_from(cls, article: ParsedArticle) -> dict:

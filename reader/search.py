@@ -26,6 +26,7 @@ SNIPPET_WORDS = 40
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
 MARKED = re.compile(f"({MARK_START}|{MARK_STOP})")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 QUERY_TERM = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
 
@@ -47,8 +48,9 @@ def query_terms(query: str) -> list[Term]:
 
 
 def search_text(raw: str) -> str:
-    """What a reader typed, with its spacing tidied and its length bounded."""
-    return " ".join(raw.split())[:MAX_QUERY_LENGTH]
+    """What a reader typed, with its spacing tidied, control characters (NUL among them,
+    which no database text can hold) dropped, and its length bounded."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
 
 
 def story_search(query: str):

@@ -6,8 +6,21 @@ from .models import TagKey
 from .text import tag_key
 
 NEAR_DUPLICATE = "“{name}” is too close to the existing tag “{existing}”: use that one."
+TOO_LONG = "“{start}…” is longer than a tag may be: {limit} characters at the most."
+TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
 
-__all__ = ["NEAR_DUPLICATE", "near_duplicate", "tag_key"]
+__all__ = ["NEAR_DUPLICATE", "TOO_LONG", "name_problems", "near_duplicate", "tag_key"]
+
+
+def name_problems(names: list[str]) -> list[str]:
+    """Why these tag names, typed on a form, cannot be tags: too long, or a near duplicate."""
+    problems = []
+    for name in names:
+        if len(name) > TAG_NAME_LENGTH:
+            problems.append(TOO_LONG.format(start=name[:40], limit=TAG_NAME_LENGTH))
+        elif (existing := near_duplicate(name)) is not None:
+            problems.append(NEAR_DUPLICATE.format(name=name, existing=existing.name))
+    return problems
 
 
 def near_duplicate(name: str, *, exclude_pk: int | None = None) -> Tag | None:

@@ -131,6 +131,13 @@ def test_bad_parameters_are_400_with_a_message(client, query, named):
     assert named in error["error"]
 
 
+@pytest.mark.parametrize("parameter", ["tag", "person"])
+def test_a_nul_byte_in_a_filter_is_400_naming_it(client, parameter):
+    make_story(tags=["Shared"])
+    error = get_json(client, "/api/stories/", status=400, data={parameter: "sha\x00red"})
+    assert parameter in error["error"]
+
+
 def test_filter_by_tag(client):
     hidden_stories()
     tagged = make_story(tags=["Shared", "Other"])

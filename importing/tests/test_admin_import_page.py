@@ -131,3 +131,11 @@ def test_a_reporter_may_import_again_over_their_draft(reporter_client):
     again = preview(reporter_client, text=ARTICLE.read_text(encoding="utf-8"))
     assert reporter_client.post(URL, save_data(again, body="Edited again.")).status_code == 302
     assert Story.objects.get().body == "Edited again."
+
+
+def test_a_tag_longer_than_a_tag_may_be_is_an_import_form_error(editor_client):
+    response = preview(editor_client, text=ARTICLE.read_text(encoding="utf-8"))
+    refused = editor_client.post(URL, save_data(response, tags=f'Politics, "{"x" * 101}"'))
+    assert refused.status_code == 200
+    assert "longer than a tag may be" in " ".join(refused.context["story_form"].errors["tags"])
+    assert not Story.objects.exists()

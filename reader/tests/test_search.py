@@ -226,3 +226,12 @@ def test_refresh_fills_vectors_of_rows_written_without_signals():
     search_vectors_refresh([story.pk])
 
     assert found_headlines("orchard") == ["Orchard harvest"]
+
+
+@pytest.mark.parametrize("query", ["\x00", "pence\x00", "\x00\x01\x1f\x7f", "a\x00b " * 200])
+def test_control_characters_in_a_query_are_dropped_not_a_500(client, query):
+    make_story(headline="Pence writes to Congress")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    if query == "pence\x00":
+        assert "writes to Congress" in response.content.decode()

@@ -3,8 +3,9 @@ who and when, the difference between any two, and revert (django-reversion's).""
 
 import difflib
 
+from django import forms
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -32,6 +33,13 @@ RELATED_LABELS = {
     "relatedlink": (_("Related links"), lambda fields: fields["title"]),
     "correction": (_("Corrections and updates"), lambda fields: fields["text"]),
 }
+
+
+class CompareForm(forms.Form):
+    """The two revisions a comparison shows, by their version's number."""
+
+    older = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    newer = forms.IntegerField(min_value=1, max_value=2**63 - 1)
 
 
 class StoryHistoryMixin:
@@ -64,9 +72,12 @@ class StoryHistoryMixin:
         story = get_object_or_404(Story, pk=unquote(object_id))
         if not self.has_view_or_change_permission(request, story):
             raise PermissionDenied
+        chosen = CompareForm(request.GET)
+        if not chosen.is_valid():
+            raise BadRequest("older and newer must each be the number of a revision.")
         versions = Version.objects.get_for_object(story).select_related("revision__user")
-        older = get_object_or_404(versions, pk=request.GET.get("older"))
-        newer = get_object_or_404(versions, pk=request.GET.get("newer"))
+        older = get_object_or_404(versions, pk=chosen.cleaned_data["older"])
+        newer = get_object_or_404(versions, pk=chosen.cleaned_data["newer"])
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         context = {

@@ -10,7 +10,7 @@ from taggit.utils import edit_string_for_tags
 
 from ..editing import is_stale, story_locked
 from ..models import Story
-from ..tagging import NEAR_DUPLICATE, near_duplicate
+from ..tagging import name_problems
 
 CHANGED_MEANWHILE = _(
     "{who} saved this story at {when}, after you opened it. Nothing of yours was saved: your "
@@ -36,15 +36,11 @@ class StoryAdminForm(forms.ModelForm):
         self.check_version = bool(self.instance.pk)
 
     def clean_tags(self):
-        """A new tag may not repeat an existing one under another case or punctuation."""
+        """A tag may not be too long, nor repeat an existing one under another case or
+        punctuation."""
         names = self.cleaned_data["tags"]
-        errors = []
-        for name in names:
-            existing = near_duplicate(name)
-            if existing is not None:
-                errors.append(NEAR_DUPLICATE.format(name=name, existing=existing.name))
-        if errors:
-            raise forms.ValidationError(errors)
+        if problems := name_problems(names):
+            raise forms.ValidationError(problems)
         return names
 
     def clean(self):

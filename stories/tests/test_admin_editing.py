@@ -198,3 +198,11 @@ def test_staff_without_permissions_cannot_edit_stories(client, django_user_model
     assert client.get("/admin/stories/story/").status_code == 403
     story = make_story()
     assert client.get(f"/admin/stories/story/{story.pk}/change/").status_code == 403
+
+
+def test_a_tag_longer_than_a_tag_may_be_is_a_form_error(editor_client):
+    data = story_form_data(tags=f'Budget, "{"x" * 101}"')
+    response = editor_client.post("/admin/stories/story/add/", data)
+    assert response.status_code == 200
+    assert "longer than a tag may be" in " ".join(response.context["adminform"].form.errors["tags"])
+    assert not Story.objects.exists()

@@ -154,3 +154,12 @@ def test_a_headline_edit_from_a_browser_form_changes_only_the_headline(editor_cl
         f"/admin/stories/story/{story.pk}/history/compare/?older={older.pk}&newer={newer.pk}"
     )
     assert [change["label"] for change in response.context["field_changes"]] == ["headline"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["older=abc&newer=1", "older=1", "older=-1&newer=1", "older=1&newer=99999999999999999999"],
+)
+def test_a_comparison_of_revisions_that_are_not_numbers_is_400(editor_client, story, query):
+    url = f"/admin/stories/story/{story.pk}/history/compare/?{query}"
+    assert editor_client.get(url).status_code == 400
