@@ -22,6 +22,11 @@ from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
 from .slugs import unique_slug
 
 IMPORTED = "Imported from raw text."
+TAG_TOO_LONG = "the tag “{start}…” is longer than a tag may be: {limit} characters at the most"
+RELATED_TOO_LONG = (
+    "the related headline “{start}…” is longer than a headline may be: {limit} characters at "
+    "the most"
+)
 MAY_NOT_CHANGE = (
     "“{headline}” of {day} is already a story that is {state}, which you may not change: "
     "nothing was imported. An editor can import it again, or give it another headline or "
@@ -68,6 +73,7 @@ def article_import(
     (``parse_with_vocabulary``); here it gives the story's other fields, its people and its
     package.
     """
+    check_fits(parsed)
     # One revision, with the story added once it is complete, not at each of its writes.
     with transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_user(user)
@@ -106,6 +112,26 @@ def article_import(
             package_place(story=story, place=sidecar.package)
         reversion.add_to_revision(story)
     return ImportResult(story=story, created=created)
+
+
+def check_fits(parsed: ParsedArticle) -> None:
+    """Refuse, before anything is written, tags and related headlines too long to be kept."""
+    tag_limit = Tag._meta.get_field("name").max_length
+    related_limit = RelatedLink._meta.get_field("title").max_length
+    problems = {
+        "tags": [
+            TAG_TOO_LONG.format(start=tag[:40], limit=tag_limit)
+            for tag in parsed.tags
+            if len(tag) > tag_limit
+        ],
+        "related": [
+            RELATED_TOO_LONG.format(start=title[:40], limit=related_limit)
+            for title in parsed.related
+            if len(title) > related_limit
+        ],
+    }
+    if any(problems.values()):
+        raise ValidationError({field: errors for field, errors in problems.items() if errors})
 
 
 def check_may_reimport(*, story: Story, user) -> None:

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-newsroom-development-only"
+SECRET_KEY_MIN_LENGTH = 50
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
@@ -52,6 +53,11 @@ elif not DEBUG and SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is a development key; production needs its own secret."
     )
+elif not DEBUG and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is too short: production needs at least {SECRET_KEY_MIN_LENGTH} "
+        "random characters (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", LOCAL_HOSTS if DEBUG else [])
@@ -88,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsroom.middleware.renew_signed_in_sessions",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -151,17 +158,29 @@ TAGGIT_CASE_INSENSITIVE = True
 # production-like run over plain HTTP.
 SECURE = env_bool("DJANGO_SECURE", default=not DEBUG)
 if SECURE:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "3600"))
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=False)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+# Only a proxy in front that sets X-Forwarded-Proto itself (and strips the client's) may be
+# believed about the scheme: otherwise any client could claim its plain request was HTTPS.
+if env_bool("NEWSROOM_BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# A staff session ends after this many hours without a request; requests renew it
+# (newsroom.middleware.renew_signed_in_sessions).
+SESSION_COOKIE_AGE = int(float(os.environ.get("NEWSROOM_SESSION_IDLE_HOURS", "8")) * 3600)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Where the admin answers: "admin/" unless the deployment names another path.
+NEWSROOM_ADMIN_PATH = os.environ.get("NEWSROOM_ADMIN_PATH", "admin").strip("/") + "/"
+if NEWSROOM_ADMIN_PATH == "/":
+    raise ImproperlyConfigured("NEWSROOM_ADMIN_PATH must name a path, such as desk.")
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_STORIES_PER_PAGE = 20

@@ -24,6 +24,7 @@ NOT_UTF8 = "the file is not UTF-8 text"
 BINARY = "the file is binary, not text"
 TOO_LARGE = f"the file is larger than {MAX_ARTICLE_BYTES:,} bytes"
 NO_HEADLINE = "the file has no headline on its first line"
+NOT_A_DATE = "the first line's date {text} is not a day of the calendar (YYYY-MM-DD)"
 
 
 class ArticleError(ValueError):
@@ -96,7 +97,11 @@ def split_headline(line: str) -> tuple[str, date | None]:
     match = DATE_PREFIX.match(line)
     if not match:
         return line.strip(), None
-    return line[match.end() :].strip(), date.fromisoformat(match.group(1))
+    try:
+        day = date.fromisoformat(match.group(1))
+    except ValueError as error:
+        raise ArticleError(NOT_A_DATE.format(text=match.group(1))) from error
+    return line[match.end() :].strip(), day
 
 
 def looks_like_tag_line(block: str) -> bool:

@@ -139,3 +139,14 @@ def test_a_tag_longer_than_a_tag_may_be_is_an_import_form_error(editor_client):
     assert refused.status_code == 200
     assert "longer than a tag may be" in " ".join(refused.context["story_form"].errors["tags"])
     assert not Story.objects.exists()
+
+
+def test_the_import_page_gives_the_commands_reasons_as_form_errors(editor_client):
+    bad_date = preview(editor_client, text=" date 2021-13-45 Council meets\n\nThe council met.")
+    assert "2021-13-45 is not a day of the calendar" in bad_date.content.decode()
+    text = "Council meets\n\nThe council met.\n\nRELATED: " + "word " * 60
+    response = preview(editor_client, text=text)
+    refused = editor_client.post(URL, save_data(response))
+    assert refused.status_code == 200
+    assert "longer than a headline may be" in refused.content.decode()
+    assert not Story.objects.exists()

@@ -166,3 +166,36 @@ def test_an_import_is_a_revision_with_its_quotes_and_its_user(editor):
     revision = Version.objects.get_for_object(story).get().revision
     assert (revision.user, revision.get_comment()) == (editor, IMPORTED)
     assert revision.version_set.filter(content_type__model="quote").count() == story.quotes.count()
+
+
+BAD_FILES = {
+    "02_bad_date.txt": (" date 2021-13-45 Council meets\n\nThe council met.\n", "2021-13-45"),
+    "03_long_tag.txt": (
+        "Council meets\n\nThe council met.\n\nNews" + "x" * 120 + "Politics\n",
+        "longer than a tag may be",
+    ),
+    "04_long_related.txt": (
+        "Council meets again\n\nThe council met.\n\nRELATED: " + "word " * 60 + "\n",
+        "longer than a headline may be",
+    ),
+}
+
+
+def test_every_bad_file_gets_its_reason_and_the_others_still_import(tmp_path):
+    (tmp_path / "01_good.txt").write_text("Council votes\n\nThe council voted.\n")
+    for name, (text, _) in BAD_FILES.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "05_good.txt").write_text("Mayor signs\n\nThe mayor signed.\n")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="3 of 5 files failed"):
+        call_command("import_articles", str(tmp_path), stdout=out, stderr=err)
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 3
+    for (name, (_, reason)), line in zip(BAD_FILES.items(), lines, strict=True):
+        assert line.startswith(str(tmp_path / name))
+        assert reason in line
+    assert Command.SUMMARY.format(imported=2, updated=0, failed=3) in out.getvalue()
+    assert sorted(Story.objects.values_list("headline", flat=True)) == [
+        "Council votes",
+        "Mayor signs",
+    ]

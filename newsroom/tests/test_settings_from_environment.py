@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses to start without its secrets."""
 
+import json
 import os
 import subprocess
 import sys
@@ -20,7 +21,11 @@ def load_settings(**env: str) -> subprocess.CompletedProcess:
         "import django, json; from django.conf import settings; django.setup(); "
         "print(json.dumps({'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
         "'engine': settings.DATABASES['default']['ENGINE'], "
-        "'ssl_redirect': getattr(settings, 'SECURE_SSL_REDIRECT', False)}))"
+        "'ssl_redirect': getattr(settings, 'SECURE_SSL_REDIRECT', False), "
+        "'proxy_header': getattr(settings, 'SECURE_PROXY_SSL_HEADER', None), "
+        "'hsts': getattr(settings, 'SECURE_HSTS_SECONDS', 0), "
+        "'session_age': settings.SESSION_COOKIE_AGE, "
+        "'admin_path': settings.NEWSROOM_ADMIN_PATH}))"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -123,3 +128,55 @@ def test_web_server_refuses_to_start_without_a_secret_key():
     result = run_in_project("-c", "import newsroom.wsgi")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "a-real-secret-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+}
+
+
+def production_settings(**env: str) -> dict:
+    result = load_settings(**PRODUCTION | env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_refuses_a_secret_key_shorter_than_50_characters():
+    result = load_settings(
+        DJANGO_SECRET_KEY="short-but-not-a-dev-key", DJANGO_ALLOWED_HOSTS="x.org"
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too short" in result.stderr
+
+
+def test_the_forwarded_scheme_is_believed_only_behind_a_proxy_that_sets_it():
+    assert production_settings()["proxy_header"] is None
+    behind = production_settings(NEWSROOM_BEHIND_PROXY="1")
+    assert behind["proxy_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_hsts_defaults_to_a_year():
+    assert production_settings()["hsts"] == 31_536_000
+
+
+def test_staff_sessions_end_after_8_idle_hours_or_as_configured():
+    assert production_settings()["session_age"] == 8 * 3600
+    assert production_settings(NEWSROOM_SESSION_IDLE_HOURS="0.5")["session_age"] == 1800
+
+
+def test_the_admin_answers_where_the_deployment_says():
+    assert production_settings()["admin_path"] == "admin/"
+    assert production_settings(NEWSROOM_ADMIN_PATH="/desk/")["admin_path"] == "desk/"
+    code = (
+        "import django; django.setup(); "
+        "from django.urls import reverse; print(reverse('admin:index'))"
+    )
+    result = run_in_project(
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        NEWSROOM_ADMIN_PATH="desk",
+        **PRODUCTION,
+    )
+    assert result.stdout.strip() == "/desk/", result.stderr

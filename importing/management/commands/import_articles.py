@@ -80,8 +80,10 @@ def article_files(paths: list[Path]) -> list[Path]:
 
 
 def describe(error: Exception) -> str:
-    if isinstance(error, ValidationError):
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
     if isinstance(error, OSError):
         return error.strerror or str(error)
     return str(error)
