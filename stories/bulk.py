@@ -19,7 +19,7 @@ from taggit.models import Tag, TaggedItem
 
 from .editing import stories_locked, versions_raise
 from .models import Quote, RelatedLink, Story
-from .tagging import NEAR_DUPLICATE, near_duplicate
+from .tagging import NEAR_DUPLICATE, check_quotable, near_duplicate
 from .text import headline_key
 from .workflow import CANNOT_CHANGE, can_change
 
@@ -96,6 +96,7 @@ def tag_named(name: str) -> Tag:
     existing = Tag.objects.filter(name__iexact=name).first()
     if existing is not None:
         return existing
+    check_quotable(name)
     duplicate = near_duplicate(name)
     if duplicate is not None:
         raise ValidationError(NEAR_DUPLICATE.format(name=name, existing=duplicate.name))

@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItem
 
 from .editing import versions_raise
 from .models import Story, TagChange, TagRedirect
-from .tagging import NEAR_DUPLICATE, near_duplicate
+from .tagging import NEAR_DUPLICATE, check_quotable, near_duplicate
 
 CHANGE_TAG_PERMISSION = "taggit.change_tag"
 
@@ -40,6 +40,7 @@ def tag_name_check(*, name: str, tag: Tag | None = None) -> str:
     slug = Tag().slugify(name)
     if not slug:
         raise ValidationError(NAME_REQUIRED, code="name_required")
+    check_quotable(name)
     others = Tag.objects.exclude(pk=tag.pk) if tag is not None else Tag.objects.all()
     existing = others.filter(Q(name__iexact=name) | Q(slug=slug)).first()
     if existing is not None:

@@ -1,5 +1,6 @@
 """One vocabulary: tags that differ only by case, spacing or punctuation are the same tag."""
 
+from django.core.exceptions import ValidationError
 from taggit.models import Tag
 
 from .models import TagKey
@@ -7,9 +8,28 @@ from .text import tag_key
 
 NEAR_DUPLICATE = "“{name}” is too close to the existing tag “{existing}”: use that one."
 TOO_LONG = "“{start}…” is longer than a tag may be: {limit} characters at the most."
+STRAIGHT_QUOTE = (
+    '“{name}”: a tag name cannot contain a straight double quote ("), which the tags field '
+    "uses to group words; use curly quotes (“ ”) instead."
+)
 TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
 
-__all__ = ["NEAR_DUPLICATE", "TOO_LONG", "name_problems", "near_duplicate", "tag_key"]
+
+def check_quotable(name: str) -> None:
+    """Refuse a name the story form's tags field could not give back unchanged."""
+    if '"' in name:
+        raise ValidationError(STRAIGHT_QUOTE.format(name=name), code="straight_quote")
+
+
+__all__ = [
+    "NEAR_DUPLICATE",
+    "STRAIGHT_QUOTE",
+    "TOO_LONG",
+    "check_quotable",
+    "name_problems",
+    "near_duplicate",
+    "tag_key",
+]
 
 
 def name_problems(names: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ from taggit.models import Tag, TaggedItem
 
 from stories.admin.tag_forms import OPEN_EXISTING_TAG
 from stories.admin.tags import MERGE_NEEDS_TWO_TAGS
+from stories.bulk import tag_named
 from stories.models import Story, TagChange, TagProfile, TagRedirect
 from stories.tag_services import (
     MERGE_NEEDS_ANOTHER_TAG,
@@ -335,3 +336,20 @@ def test_tag_list_query_count_does_not_grow_with_tags(
     assert len(rows) == min(count, 100)
     assert rows[0].story_count == 1
     assert len(captured) == TAG_LIST_QUERIES
+
+
+@pytest.mark.parametrize("name", ['The "Squad" vote', '"Budget"'])
+def test_a_tag_name_with_a_straight_double_quote_is_refused_where_tags_are_named(
+    editor_client, editor, name
+):
+    """The story form's tags field uses the quote to group words: such a tag would be split
+    apart, and dropped, the next time the story is saved unchanged."""
+    with pytest.raises(ValidationError, match="straight double quote"):
+        tag_named(name)
+    response = editor_client.post("/admin/taggit/tag/add/", {"name": name, "slug": "squad"})
+    assert response.status_code == 200
+    assert "straight double quote" in " ".join(response.context["adminform"].form.errors["name"])
+    budget = Tag.objects.create(name="Budget")
+    with pytest.raises(ValidationError, match="straight double quote"):
+        tag_rename(tag=budget, name=name, user=editor)
+    assert not Tag.objects.filter(name__contains='"').exists()
