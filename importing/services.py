@@ -13,6 +13,7 @@ from packages.models import Package, PackageItem
 from stories.editing import version_raise
 from stories.models import Person, Quote, RelatedLink, Story
 from stories.search_vectors import search_vectors_refresh
+from stories.tagging import length_problem
 from stories.text import headline_key
 from stories.workflow import can_change
 
@@ -22,7 +23,6 @@ from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
 from .slugs import unique_slug
 
 IMPORTED = "Imported from raw text."
-TAG_TOO_LONG = "the tag “{start}…” is longer than a tag may be: {limit} characters at the most"
 RELATED_TOO_LONG = (
     "the related headline “{start}…” is longer than a headline may be: {limit} characters at "
     "the most"
@@ -116,14 +116,9 @@ def article_import(
 
 def check_fits(parsed: ParsedArticle) -> None:
     """Refuse, before anything is written, tags and related headlines too long to be kept."""
-    tag_limit = Tag._meta.get_field("name").max_length
     related_limit = RelatedLink._meta.get_field("title").max_length
     problems = {
-        "tags": [
-            TAG_TOO_LONG.format(start=tag[:40], limit=tag_limit)
-            for tag in parsed.tags
-            if len(tag) > tag_limit
-        ],
+        "tags": [problem for tag in parsed.tags if (problem := length_problem(tag))],
         "related": [
             RELATED_TOO_LONG.format(start=title[:40], limit=related_limit)
             for title in parsed.related

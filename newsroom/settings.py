@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    "newsroom",
     "stories",
     "importing",
     "reader",

@@ -11,10 +11,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from stories.models import Correction, Person, Quote, Story
@@ -33,6 +35,10 @@ def correction_line(correction: Correction) -> str:
 
 class StoryFeed(Feed):
     """What every entry shows; subclasses choose the stories and name the feed."""
+
+    @method_decorator(require_safe)
+    def __call__(self, request, *args, **kwargs):
+        return super().__call__(request, *args, **kwargs)
 
     def feed_title(self, subject: str) -> str:
         return xml_safe(f"{settings.NEWSROOM_SITE_NAME}: {subject}")

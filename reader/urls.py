@@ -1,5 +1,4 @@
 from django.urls import path
-from django.views.decorators.http import require_safe
 
 from . import feeds, views
 
@@ -12,16 +11,14 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("people/", views.PersonListView.as_view(), name="person_list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
-    path("feeds/latest/", require_safe(feeds.LatestStoriesFeed()), name="latest_feed"),
-    path(
-        "feeds/latest/atom/", require_safe(feeds.LatestStoriesAtomFeed()), name="latest_feed_atom"
-    ),
-    path("tags/<slug:slug>/feed/", require_safe(feeds.TagFeed()), name="tag_feed"),
-    path("tags/<slug:slug>/feed/atom/", require_safe(feeds.TagAtomFeed()), name="tag_feed_atom"),
-    path("people/<slug:slug>/feed/", require_safe(feeds.PersonFeed()), name="person_feed"),
+    path("feeds/latest/", feeds.LatestStoriesFeed(), name="latest_feed"),
+    path("feeds/latest/atom/", feeds.LatestStoriesAtomFeed(), name="latest_feed_atom"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
     path(
         "people/<slug:slug>/feed/atom/",
-        require_safe(feeds.PersonAtomFeed()),
+        feeds.PersonAtomFeed(),
         name="person_feed_atom",
     ),
     path("search/", views.SearchView.as_view(), name="search"),

@@ -14,6 +14,17 @@ STRAIGHT_QUOTE = (
 )
 TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
 
+__all__ = [
+    "NEAR_DUPLICATE",
+    "STRAIGHT_QUOTE",
+    "TOO_LONG",
+    "check_quotable",
+    "length_problem",
+    "name_problems",
+    "near_duplicate",
+    "tag_key",
+]
+
 
 def check_quotable(name: str) -> None:
     """Refuse a name the story form's tags field could not give back unchanged."""
@@ -21,23 +32,19 @@ def check_quotable(name: str) -> None:
         raise ValidationError(STRAIGHT_QUOTE.format(name=name), code="straight_quote")
 
 
-__all__ = [
-    "NEAR_DUPLICATE",
-    "STRAIGHT_QUOTE",
-    "TOO_LONG",
-    "check_quotable",
-    "name_problems",
-    "near_duplicate",
-    "tag_key",
-]
+def length_problem(name: str) -> str | None:
+    """Why ``name`` is too long to be a tag, if it is."""
+    if len(name) > TAG_NAME_LENGTH:
+        return TOO_LONG.format(start=name[:40], limit=TAG_NAME_LENGTH)
+    return None
 
 
 def name_problems(names: list[str]) -> list[str]:
     """Why these tag names, typed on a form, cannot be tags: too long, or a near duplicate."""
     problems = []
     for name in names:
-        if len(name) > TAG_NAME_LENGTH:
-            problems.append(TOO_LONG.format(start=name[:40], limit=TAG_NAME_LENGTH))
+        if (too_long := length_problem(name)) is not None:
+            problems.append(too_long)
         elif (existing := near_duplicate(name)) is not None:
             problems.append(NEAR_DUPLICATE.format(name=name, existing=existing.name))
     return problems

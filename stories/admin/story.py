@@ -193,9 +193,11 @@ class StoryAdmin(
 
     def save_model(self, request, obj, form, change):
         stored = self.stored_story(request, obj)
-        old_status = stored.status if stored is not obj else form.stored_status
+        if stored is obj:
+            old_status, stored_version = form.stored_status, form.current_version
+        else:  # a revert: the story as it was before the old revision was written over it
+            old_status, stored_version = stored.status, max(form.current_version, stored.version)
         check_change(user=request.user, story=obj, old_status=old_status)
-        stored_version = max(form.current_version, stored.version if stored is not obj else 0)
         version_raise(obj, user=request.user, stored_version=stored_version)
         if not change:
             obj.created_by = request.user
