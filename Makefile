@@ -46,7 +46,7 @@ fixtures: $(RUNTIME_STAMP)
 serve: $(RUNTIME_STAMP)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py migrate --noinput
-	$(VENV)/bin/gunicorn newsroom.wsgi --bind $(BIND) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	BIND=$(BIND) bin/serve
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .

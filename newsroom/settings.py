@@ -5,6 +5,7 @@ production, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS must be set or start-up s
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    "axes",
     "newsroom",
     "stories",
     "importing",
@@ -98,6 +100,12 @@ MIDDLEWARE = [
     "newsroom.middleware.renew_signed_in_sessions",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -176,6 +184,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # (newsroom.middleware.renew_signed_in_sessions).
 SESSION_COOKIE_AGE = int(float(os.environ.get("NEWSROOM_SESSION_IDLE_HOURS", "8")) * 3600)
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Sign-in lockout (django-axes): after this many wrong passwords for one account from one
+# address, that account is refused from that address for the cool-off period. Other
+# accounts, and the same account elsewhere, still sign in. `manage.py axes_reset_username
+# NAME` lifts a lockout early.
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("NEWSROOM_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "newsroom.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
+# The request header a proxy in front sets to the client's address (bin/serve's nginx sets
+# X-Real-IP); unset, the connection's own address is the client's.
+NEWSROOM_CLIENT_IP_HEADER = os.environ.get("NEWSROOM_CLIENT_IP_HEADER", "")
 X_FRAME_OPTIONS = "DENY"
 
 # Where the admin answers: "admin/" unless the deployment names another path.

@@ -93,7 +93,7 @@ def test_suggestions_are_for_staff_with_story_permissions(client):
     assert client.get("/admin/stories/story/tag-suggestions/").status_code == 302
     get_user_model().objects.create_user("visitor", password="x", is_staff=True)
     staff = Client()
-    staff.login(username="visitor", password="x")
+    staff.force_login(get_user_model().objects.get(username="visitor"))
     assert staff.get("/admin/stories/story/tag-suggestions/").status_code == 403
 
 
