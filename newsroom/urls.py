@@ -25,3 +25,5 @@ urlpatterns = [
     path("packages/", include("packages.urls")),
     path("", include("reader.urls")),
 ]
+
+handler500 = "newsroom.errors.server_error"

@@ -4,6 +4,9 @@ Reporters write drafts, edit the drafts and stories in review (their own and col
 submit them for review and delete drafts. Only editors (``stories.publish_story``) publish,
 schedule, unpublish, return a story to draft, change a story once it has left the desk, or
 delete it.
+
+A person quoted in a story that has left the desk is on pages readers see: only editors
+change them. Reporters change the people only their drafts and stories in review quote.
 """
 
 import reversion
@@ -12,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .editing import story_locked, version_raise
-from .models import Story
+from .models import Person, Story
 
 PUBLISH_PERMISSION = "stories.publish_story"
 DESK_STATUSES = (Story.Status.DRAFT, Story.Status.REVIEW)
@@ -21,6 +24,10 @@ CANNOT_SET_STATUS = _("Only an editor can publish, schedule or unpublish a story
 CANNOT_CHANGE = _("Only an editor can change a story that is published, scheduled or unpublished.")
 TRANSITIONED = "Status set to {status}."
 CANNOT_DELETE = _("Only an editor can delete a story that is not a draft.")
+CANNOT_CHANGE_PERSON = _(
+    "Only an editor can change a person quoted in a story that is published, scheduled or "
+    "unpublished."
+)
 
 
 def can_publish(user) -> bool:
@@ -41,6 +48,14 @@ def can_delete(user, story: Story | None) -> bool:
     if not user.has_perm("stories.delete_story"):
         return False
     return story is None or can_publish(user) or story.status == Story.Status.DRAFT
+
+
+def can_change_person(user, person: Person | None) -> bool:
+    if not user.has_perm("stories.change_person"):
+        return False
+    if person is None or can_publish(user):
+        return True
+    return not person.quotes.exclude(story__status__in=DESK_STATUSES).exists()
 
 
 def check_change(*, user, story: Story, old_status: str | None) -> None:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..editing import versions_raise
 from ..models import Person, Quote
-from ..workflow import CANNOT_CHANGE, can_change, can_publish
+from ..workflow import CANNOT_CHANGE, can_change, can_change_person, can_publish
 from .story import HTTPS_URL_FIELDS
 
 
@@ -35,6 +35,9 @@ class PersonAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_change_person(request.user, obj)
 
     @admin.display(description=_("quotes"), ordering="quote_count")
     def quote_count(self, person):

@@ -1,0 +1,75 @@
+"""A private PostgreSQL cluster a test may stop and start: never the one the suite runs on."""
+
+import contextlib
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from newsroom.tests.serving import free_port
+
+
+def postgres_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    return Path(found[-1]) if found else None
+
+
+class PrivateCluster:
+    def __init__(self, folder: Path, bin_dir: Path):
+        self.folder = folder
+        self.bin_dir = bin_dir
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/newsroom"
+
+    def run(self, program: str, *args: str) -> None:
+        command = [str(self.bin_dir / program), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+    def create(self) -> None:
+        self.run("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "postgres")
+        self.start()
+        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "newsroom")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.folder / "data"),
+            "-l",
+            str(self.folder / "log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
+
+    def stop(self) -> None:
+        self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+
+
+@contextlib.contextmanager
+def private_cluster():
+    bin_dir = postgres_bin()
+    if bin_dir is None:
+        message = "PostgreSQL server binaries are missing: apt-get install postgresql"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-cluster-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    cluster = PrivateCluster(folder, bin_dir)
+    try:
+        cluster.create()
+        yield cluster
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
