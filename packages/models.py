@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stories.models import Story, published_q
+from stories.text import bidi_isolated
 
 
 class PackageQuerySet(models.QuerySet):
@@ -56,7 +57,7 @@ class Package(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return bidi_isolated(self.name)
 
     def get_absolute_url(self):
         return reverse("packages:package_detail", kwargs={"slug": self.slug})

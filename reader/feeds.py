@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from stories.models import Correction, Person, Quote, Story
-from stories.text import xml_safe
+from stories.text import bidi_isolated, xml_safe
 
 from .pages import tag_moved
 
@@ -41,14 +41,14 @@ class StoryFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def feed_title(self, subject: str) -> str:
-        return xml_safe(f"{settings.NEWSROOM_SITE_NAME}: {subject}")
+        return xml_safe(f"{settings.NEWSROOM_SITE_NAME}: {bidi_isolated(subject)}")
 
     def subtitle(self, obj):
         """Atom's name for what RSS calls the description."""
         return self.description(obj)
 
     def item_title(self, story: Story) -> str:
-        return xml_safe(story.headline)
+        return xml_safe(bidi_isolated(story.headline))
 
     def item_description(self, story: Story) -> SafeString:
         paragraphs = [story.summary, *map(correction_line, story.corrections.all())]
@@ -106,7 +106,7 @@ class TagFeed(StoryFeed):
         return self.feed_title(tag.name)
 
     def description(self, tag: Tag):
-        return xml_safe(f"The latest stories about {tag.name}.")
+        return xml_safe(f"The latest stories about {bidi_isolated(tag.name)}.")
 
     def link(self, tag: Tag):
         return reverse("stories:tag_detail", kwargs={"slug": tag.slug})
@@ -128,7 +128,7 @@ class PersonFeed(StoryFeed):
         return self.feed_title(person.name)
 
     def description(self, person: Person):
-        return xml_safe(f"The latest stories quoting {person.name}.")
+        return xml_safe(f"The latest stories quoting {bidi_isolated(person.name)}.")
 
     def link(self, person: Person):
         return person.get_absolute_url()

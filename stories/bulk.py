@@ -20,7 +20,7 @@ from taggit.models import Tag, TaggedItem
 from .editing import stories_locked, versions_raise
 from .models import Quote, RelatedLink, Story
 from .tagging import NEAR_DUPLICATE, check_quotable, near_duplicate
-from .text import headline_key
+from .text import bidi_isolated, headline_key
 from .workflow import CANNOT_CHANGE, can_change
 
 REFUSED = "Nothing was changed: you may not change {headlines}. {reason}"
@@ -49,7 +49,7 @@ REVISION_PREFETCH = [
 
 
 def quoted(names: Iterable[str]) -> str:
-    return ", ".join(f"“{name}”" for name in names)
+    return ", ".join(f"“{bidi_isolated(name)}”" for name in names)
 
 
 def stories_count(count: int, selected: int | None = None) -> str:

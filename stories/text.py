@@ -6,6 +6,22 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 NOT_WORD = re.compile(r"[\W_]+")
 
 
+# The explicit embeddings, overrides and isolates of Unicode's bidirectional algorithm. In user
+# text they can reorder whatever follows them on the line (a name, a date, a whole sentence).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def bidi_isolated(text: str) -> str:
+    """Text that holds bidi controls, enclosed in an isolate: what it reorders stays inside it,
+    wherever it is shown, in HTML, a <title>, a feed or an admin message. Other text is
+    returned as it is."""
+    text = str(text)
+    if BIDI_CONTROLS.isdisjoint(text):
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
 def unix_newlines(text: str) -> str:
     """Browsers send a textarea's line breaks as CRLF; a story keeps them as LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

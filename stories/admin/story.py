@@ -9,6 +9,7 @@ from reversion.admin import VersionAdmin
 
 from ..editing import version_raise
 from ..models import Correction, Quote, RelatedLink, Story
+from ..text import bidi_isolated
 from ..workflow import (
     PUBLISH_PERMISSION,
     can_change,
@@ -228,7 +229,7 @@ class StoryAdmin(
 
     @admin.display(description=_("tags"))
     def tag_names(self, story):
-        return ", ".join(tag.name for tag in story.tags.all())
+        return ", ".join(bidi_isolated(tag.name) for tag in story.tags.all())
 
     @admin.action(description=_("Submit the selected stories for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):

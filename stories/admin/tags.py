@@ -8,8 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from ..bulk import quoted
 from ..models import TagProfile
 from ..tag_services import tag_rename, tags_merge
+from ..text import bidi_isolated
 from .tag_forms import MergeTagsForm, TagAdminForm
 
 MERGE_NEEDS_TWO_TAGS = "Select at least two tags to merge."
@@ -76,8 +78,9 @@ class TagAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                old = ", ".join(f"“{name}”" for name in change.old_names.splitlines())
-                self.message_user(request, MERGED.format(old=old, into=into), messages.SUCCESS)
+                old = quoted(change.old_names.splitlines())
+                message = MERGED.format(old=old, into=bidi_isolated(into))
+                self.message_user(request, message, messages.SUCCESS)
                 return None
         context = {
             **self.admin_site.each_context(request),

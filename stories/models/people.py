@@ -5,6 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..text import bidi_isolated
 from .story import Story, published_q
 
 
@@ -59,7 +60,7 @@ class Person(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return bidi_isolated(self.name)
 
     def get_absolute_url(self):
         return reverse("stories:person_detail", kwargs={"slug": self.slug})
@@ -107,7 +108,7 @@ class Quote(models.Model):
 
     def __str__(self):
         text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
-        return f"“{text}” ({self.speaker})"
+        return f"“{bidi_isolated(text)}” ({self.speaker})"
 
     def get_absolute_url(self):
         return self.story.get_absolute_url()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from ..text import headline_key, split_paragraphs, unix_newlines
+from ..text import bidi_isolated, headline_key, split_paragraphs, unix_newlines
 from .fields import by_user
 
 SUGGESTION_LIMIT = 5
@@ -202,7 +202,7 @@ class Story(models.Model):
         permissions = [("publish_story", _("Can publish, schedule and unpublish stories"))]
 
     def __str__(self):
-        return self.headline
+        return bidi_isolated(self.headline)
 
     def save(self, *args, **kwargs):
         self.headline_key = headline_key(self.headline)
@@ -313,7 +313,7 @@ class RelatedLink(models.Model):
         ]
 
     def __str__(self):
-        return self.title or str(self.target)
+        return bidi_isolated(self.title) if self.title else str(self.target)
 
     def save(self, *args, **kwargs):
         self.title_key = headline_key(self.title)
@@ -401,7 +401,7 @@ class Correction(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
+        return f"{self.get_kind_display()}: {bidi_isolated(self.text[:60])}"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from ..text import tag_key
+from ..text import bidi_isolated, tag_key
 from .fields import by_user
 from .story import Story
 
@@ -121,8 +121,8 @@ class TagChange(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        old = ", ".join(f"“{name}”" for name in self.old_names.splitlines())
-        return f"{self.get_kind_display()}: {old} → “{self.new_name}”"
+        old = ", ".join(f"“{bidi_isolated(name)}”" for name in self.old_names.splitlines())
+        return f"{self.get_kind_display()}: {old} → “{bidi_isolated(self.new_name)}”"
 
 
 class TagKey(models.Model):
