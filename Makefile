@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 BIND ?= 127.0.0.1:8000
 DEMO_ENV := env -u DATABASE_URL DJANGO_DEBUG=1
 
-.PHONY: demo test serve lint format install eval-import fixtures bench
+.PHONY: demo test serve soak lint format install eval-import fixtures bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ serve: $(RUNTIME_STAMP)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py migrate --noinput
 	BIND=$(BIND) bin/serve
+
+soak: $(DEV_STAMP)
+	$(PY) bench/soak.py --seconds $${SOAK_SECONDS:-120}
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .

@@ -54,14 +54,22 @@ class PrivateCluster:
         self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
 
 
+POSTGRES_MISSING = "PostgreSQL server binaries are missing: apt-get install postgresql"
+
+
+def require_postgres() -> None:
+    """In a test: fail in CI, skip elsewhere, when there is no PostgreSQL server."""
+    if postgres_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail(POSTGRES_MISSING)
+        pytest.skip(POSTGRES_MISSING)
+
+
 @contextlib.contextmanager
 def private_cluster():
     bin_dir = postgres_bin()
     if bin_dir is None:
-        message = "PostgreSQL server binaries are missing: apt-get install postgresql"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        raise RuntimeError(POSTGRES_MISSING)
     folder = Path(tempfile.mkdtemp(prefix="newsroom-cluster-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")

@@ -1,4 +1,5 @@
-"""`make serve` as a test runs it: bin/serve on a free loopback port, stopped by the test."""
+"""`make serve` as a test (or `make soak`) runs it: bin/serve on a free loopback port, stopped
+when done. Needs nothing of Django in the calling process."""
 
 import contextlib
 import os
@@ -13,9 +14,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
+ROOT = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
+NGINX_MISSING = f"{NGINX} is missing: apt-get install nginx"
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "newsroom.settings",
     "DJANGO_SECRET_KEY": "a-test-only-key-that-is-long-enough-for-production-settings-0123",
@@ -25,11 +27,11 @@ PRODUCTION_ENV = {
 
 
 def require_nginx() -> None:
+    """In a test: fail in CI, skip elsewhere, when there is no nginx."""
     if not NGINX.exists():
-        message = f"{NGINX} is missing: apt-get install nginx"
         if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(NGINX_MISSING)
+        pytest.skip(NGINX_MISSING)
 
 
 def free_port() -> int:
@@ -38,12 +40,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def answers(url: str) -> bool:
+def django_answers(url: str) -> bool:
+    """Whether Django answers at url: nginx's own 502 means gunicorn is not up yet."""
     try:
         with urllib.request.urlopen(url, timeout=2):
             return True
-    except urllib.error.HTTPError:
-        return True
+    except urllib.error.HTTPError as error:
+        return error.code not in (502, 504)
     except OSError:
         return False
 
@@ -51,13 +54,15 @@ def answers(url: str) -> bool:
 @contextlib.contextmanager
 def served(database_url: str, **env: str):
     """Yield the base URL of bin/serve running with production settings on database_url."""
-    require_nginx()
+    if not NGINX.exists():
+        raise RuntimeError(NGINX_MISSING)
+    manage(database_url, "collectstatic", "--noinput", "--verbosity", "0")  # as make serve does
     port = free_port()
     clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(
             ["bin/serve"],
-            cwd=settings.BASE_DIR,
+            cwd=ROOT,
             env=clean
             | PRODUCTION_ENV
             | {"DATABASE_URL": database_url, "BIND": f"127.0.0.1:{port}"}
@@ -69,7 +74,7 @@ def served(database_url: str, **env: str):
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 30
-            while not answers(f"{base}/healthz"):
+            while not django_answers(f"{base}/healthz"):
                 if server.poll() is not None or time.monotonic() > deadline:
                     log.seek(0)
                     raise RuntimeError(f"bin/serve did not start: {log.read().decode()}")
@@ -89,7 +94,7 @@ def manage(database_url: str, *args: str) -> str:
     clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
+        cwd=ROOT,
         env=clean | PRODUCTION_ENV | {"DATABASE_URL": database_url},
         capture_output=True,
         text=True,

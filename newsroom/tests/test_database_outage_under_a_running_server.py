@@ -8,8 +8,8 @@ import urllib.request
 
 from django.conf import settings
 
-from newsroom.tests.clusters import private_cluster
-from newsroom.tests.serving import manage, served
+from newsroom.tests.clusters import private_cluster, require_postgres
+from newsroom.tests.serving import manage, require_nginx, served
 from stories.tests.helpers import PENCE_LETTER
 
 STORY = f"/stories/{PENCE_LETTER}/"
@@ -25,6 +25,8 @@ def fetch(url: str, **headers: str) -> tuple[int, dict, str]:
 
 
 def test_pages_answer_503_while_postgresql_is_down_and_recover_when_it_returns():
+    require_postgres()
+    require_nginx()
     with private_cluster() as cluster:
         manage(cluster.url, "migrate", "--noinput")
         manage(cluster.url, "loaddata", "fixtures/stories.json")

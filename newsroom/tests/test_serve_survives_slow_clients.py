@@ -7,10 +7,11 @@ import sys
 
 from django.conf import settings
 
-from newsroom.tests.serving import served
+from newsroom.tests.serving import require_nginx, served
 
 
 def test_healthz_stays_fast_while_fifty_slow_clients_hang_on(tmp_path):
+    require_nginx()
     with served(f"sqlite:///{tmp_path / 'serve.sqlite3'}") as base:
         bench = subprocess.run(
             [
