@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from newsroom.tests.clusters import private_cluster  # noqa: E402
 from newsroom.tests.serving import manage, served  # noqa: E402
 
-ARTICLES = "importing/tests/data/eval"  # 28 more real articles beside the fixtures' two
+ARTICLES = "importing/tests/data/eval"  # 14 more real articles beside the fixtures' two
 EDITORS = ("soak-editor-1", "soak-editor-2")
 PASSWORD = "soak-password-not-for-production"
 STALE = "after you opened it. Nothing of yours was saved"
