@@ -1,0 +1,544 @@
+"""A synthetic archive for benchmarks: many stories shaped like a real newsroom's, fast.
+
+Stories of about 600 words over 20 years, written with the words of the project's own
+articles (fixtures/articles/ and the importer's test articles); 3–8 quotes each from a pool
+of people, some quoted far more than others; 3–6 tags from a vocabulary where a few tags are
+on many stories (Zipf); 0–5 related links; a few drafts, stories in review, scheduled and
+unpublished stories, corrections, old slugs and coverage packages. Rows go in with COPY on
+PostgreSQL (bulk inserts elsewhere), a chunk of stories per transaction, and the search
+vectors of each chunk are built with the site's own definition (search_vectors_refresh).
+The same seed on the same database gives the same archive.
+"""
+
+import itertools
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from packages.models import Package, PackageItem
+from stories.models import (
+    Correction,
+    Person,
+    Quote,
+    RelatedLink,
+    SlugRedirect,
+    Story,
+    TagKey,
+    TagProfile,
+)
+from stories.search_vectors import search_vectors_refresh
+from stories.text import headline_key, tag_key
+
+CHUNK = 5_000
+YEARS = 20
+FIRST_NAMES = [
+    "Ada",
+    "Alan",
+    "Alicia",
+    "Amara",
+    "Ana",
+    "Ben",
+    "Carla",
+    "Chen",
+    "Dario",
+    "Dev",
+    "Elena",
+    "Emeka",
+    "Eva",
+    "Farid",
+    "Grace",
+    "Hana",
+    "Ian",
+    "Ines",
+    "Jack",
+    "Jana",
+    "Jonas",
+    "Kai",
+    "Kemal",
+    "Lara",
+    "Leo",
+    "Lina",
+    "Luis",
+    "Maya",
+    "Mei",
+    "Mike",
+    "Nadia",
+    "Nina",
+    "Noah",
+    "Omar",
+    "Paula",
+    "Priya",
+    "Rafael",
+    "Rosa",
+    "Ruth",
+    "Sam",
+    "Sara",
+    "Sofia",
+    "Tariq",
+    "Tom",
+    "Uma",
+    "Vera",
+    "Wen",
+    "Yara",
+    "Yusuf",
+    "Zoe",
+]
+LAST_NAMES = [
+    "Abbott",
+    "Adeyemi",
+    "Alvarez",
+    "Baker",
+    "Banerjee",
+    "Becker",
+    "Brennan",
+    "Castillo",
+    "Chowdhury",
+    "Costa",
+    "Dahl",
+    "Dubois",
+    "Ekwueme",
+    "Fischer",
+    "Fontaine",
+    "Garcia",
+    "Grant",
+    "Haddad",
+    "Hansen",
+    "Ibarra",
+    "Ivanova",
+    "Jensen",
+    "Kaur",
+    "Keller",
+    "Kim",
+    "Kowalski",
+    "Larsen",
+    "Lindqvist",
+    "Lopez",
+    "Mahmoud",
+    "Marsh",
+    "Mensah",
+    "Moreau",
+    "Murphy",
+    "Nakamura",
+    "Novak",
+    "Okafor",
+    "Olsen",
+    "Park",
+    "Patel",
+    "Petrov",
+    "Quinn",
+    "Rahman",
+    "Reyes",
+    "Rossi",
+    "Sato",
+    "Schmidt",
+    "Silva",
+    "Svensson",
+    "Tanaka",
+    "Torres",
+    "Novotny",
+    "Varga",
+    "Walsh",
+    "Weber",
+    "Wright",
+    "Yilmaz",
+    "Zhang",
+    "Ziegler",
+    "Prentiss",
+]
+TITLES = (
+    "Mayor",
+    "Senator",
+    "Council member",
+    "Professor of economics",
+    "Police chief",
+    "School board president",
+    "Spokesperson",
+    "Chief executive",
+    "Union leader",
+    "Minister",
+    "Judge",
+    "Resident",
+    "Harbour master",
+    "Health officer",
+    "Analyst",
+    "Governor",
+)
+WORD = re.compile(r"[A-Za-z][a-z']+")
+
+
+@dataclass(frozen=True)
+class ArchiveShape:
+    people: int = 5_000
+    tags: int = 2_000
+    years: int = YEARS
+
+
+def articles() -> list[Path]:
+    root = Path(settings.BASE_DIR)
+    return sorted(root.glob("fixtures/articles/*.txt")) + sorted(
+        root.glob("importing/tests/data/*/*.txt")
+    )
+
+
+class Words:
+    """Words drawn with the frequencies they have in the project's own articles."""
+
+    def __init__(self, chooser: random.Random):
+        counts: dict[str, int] = {}
+        for article in articles():
+            for word in WORD.findall(article.read_text("utf-8")):
+                counts[word.lower()] = counts.get(word.lower(), 0) + 1
+        self.words = sorted(counts)
+        self.cumulative = list(itertools.accumulate(counts[word] for word in self.words))
+        self.chooser = chooser
+
+    def some(self, count: int) -> list[str]:
+        return self.chooser.choices(self.words, cum_weights=self.cumulative, k=count)
+
+    def sentence(self, low: int, high: int) -> str:
+        words = self.some(self.chooser.randint(low, high))
+        return " ".join(words).capitalize() + "."
+
+    def paragraphs(self, words: int) -> str:
+        stream, sentences, at = self.some(words), [], 0
+        while at < len(stream):
+            length = self.chooser.randint(12, 28)
+            sentences.append(" ".join(stream[at : at + length]).capitalize() + ".")
+            at += length
+        return "\n\n".join(" ".join(sentences[at : at + 3]) for at in range(0, len(sentences), 3))
+
+
+def zipf_weights(count: int, exponent: float = 1.07) -> list[float]:
+    return list(itertools.accumulate(1 / rank**exponent for rank in range(1, count + 1)))
+
+
+def next_id(model) -> int:
+    return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+
+
+def write_rows(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """COPY on PostgreSQL, a batched INSERT elsewhere."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    if connection.vendor == "postgresql":
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join(["%s"] * len(columns))
+    adapted = [tuple(map(adapt, row)) for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", adapted)
+
+
+def adapt(value):
+    """A value as the database's own Django backend would store it."""
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
+def reset_sequences(models: Sequence) -> None:
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+
+
+class ArchiveWriter:
+    def __init__(self, seed: int, shape: ArchiveShape = ArchiveShape()):
+        self.chooser = random.Random(seed)
+        # People and tags have a chooser of their own: a run that finds them made already
+        # draws the same stories as the run that made them.
+        self.vocabulary = random.Random(f"vocabulary-{seed}")
+        self.shape = shape
+        self.words = Words(self.chooser)
+        self.now = datetime.now(UTC).replace(microsecond=0)
+        self.story_type = ContentType.objects.get_for_model(Story).pk
+        self.through = Story.tags.through
+
+    # The vocabulary: people and tags, reused when an earlier run made them.
+
+    def people(self) -> list[int]:
+        names = dict.fromkeys(f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES)
+        initials = itertools.cycle("ABCDEFGHJKLMNPRSTW")
+        while len(names) < self.shape.people:
+            first, last = self.vocabulary.choice(FIRST_NAMES), self.vocabulary.choice(LAST_NAMES)
+            names.setdefault(f"{first} {next(initials)}. {last}")
+        names = list(names)
+        self.vocabulary.shuffle(names)
+        names = names[: self.shape.people]
+        titles = {name: self.vocabulary.choice(TITLES) for name in names}
+        existing = dict(Person.objects.filter(name__in=names).values_list("name", "pk"))
+        first_id = next_id(Person)
+        new = [name for name in names if name not in existing]
+        write_rows(
+            Person,
+            ["id", "name", "slug", "title", "aliases", "handle"],
+            (
+                (pk, name, f"{slugify(name)}-{pk}", titles[name], name.split()[-1], "")
+                for pk, name in enumerate(new, first_id)
+            ),
+        )
+        reset_sequences([Person])
+        ids = dict(zip(new, itertools.count(first_id), strict=False)) | existing
+        return [ids[name] for name in names]
+
+    def tags(self) -> list[int]:
+        """Tag ids, most used first."""
+        common = [word for word in self.words.words if len(word) > 3]
+        single = self.vocabulary.sample(common, min(len(common), self.shape.tags // 4))
+        names = {tag_key(name): name for name in (word.title() for word in single)}
+        while len(names) < self.shape.tags:
+            name = " ".join(self.vocabulary.sample(common, 2)).title()
+            names.setdefault(tag_key(name), name)
+        known = dict(TagKey.objects.values_list("key", "tag__name"))
+        names_in_order = [known.get(key, name) for key, name in names.items()]
+        existing = dict(Tag.objects.filter(name__in=names_in_order).values_list("name", "pk"))
+        first_id = next_id(Tag)
+        new = [name for name in names_in_order if name not in existing]
+        ids = dict(zip(new, itertools.count(first_id), strict=False)) | existing
+        write_rows(
+            Tag,
+            ["id", "name", "slug"],
+            ((ids[name], name, f"{slugify(name)}-{ids[name]}") for name in new),
+        )
+        write_rows(TagKey, ["tag_id", "key"], ((ids[name], tag_key(name)) for name in new))
+        featured = [ids[name] for name in names_in_order[:6]]
+        profiled = set(TagProfile.objects.filter(tag_id__in=featured).values_list("tag", flat=True))
+        write_rows(
+            TagProfile,
+            ["tag_id", "description", "is_featured", "position"],
+            (
+                (tag, "", True, position)
+                for position, tag in enumerate(featured)
+                if tag not in profiled
+            ),
+        )
+        reset_sequences([Tag])
+        return [ids[name] for name in names_in_order]
+
+    # The stories, a chunk at a time.
+
+    def write(self, count: int, progress: Callable[[int], None]) -> None:
+        """Python writes the rows of one chunk while a second thread copies the one before and
+        two more build its search vectors: the two cores are both kept busy."""
+        people, tags = self.people(), self.tags()
+        self.first_story, self.next_package = next_id(Story), next_id(Package)
+        speaker_weights, tag_weights = zipf_weights(len(people)), zipf_weights(len(tags))
+        first_id, last_id, copied = self.first_story, self.first_story + count, 0
+        with ThreadPoolExecutor(1) as copier, ThreadPoolExecutor(2) as indexers:
+            pending = []
+            while first_id < last_id or pending:
+                if first_id < last_id:
+                    size = min(CHUNK, last_id - first_id)
+                    rows = self.chunk(first_id, size, people, speaker_weights, tags, tag_weights)
+                    copying = copier.submit(in_thread, copy_chunk, rows, indexers, first_id, size)
+                    pending.append((copying, size))
+                    first_id += size
+                if len(pending) > 1 or first_id == last_id:
+                    copying, size = pending.pop(0)
+                    copying.result()
+                    copied += size
+                    progress(copied)
+        reset_sequences([Story, Package])
+
+    def chunk(self, first_id, size, people, speaker_weights, tags, tag_weights) -> list:
+        choose = self.chooser
+        stories, quotes, tag_links, links, corrections, redirects = [], [], [], [], [], []
+        span = self.shape.years * 365 * 86_400
+        for story_id in range(first_id, first_id + size):
+            headline = self.words.sentence(6, 13)[:-1]
+            slug = f"{slugify(headline)[:180].rstrip('-')}-{story_id}"
+            status, published_at = self.status_and_time(span)
+            created_at = (published_at or self.now) - timedelta(hours=choose.randint(1, 72))
+            stories.append(
+                (
+                    story_id,
+                    headline,
+                    slug,
+                    self.words.sentence(15, 30),
+                    self.words.paragraphs(600),
+                    f"By {choose.choice(FIRST_NAMES)} {choose.choice(LAST_NAMES)}",
+                    "",
+                    "",
+                    status,
+                    published_at,
+                    created_at,
+                    published_at or created_at,
+                    1,
+                    choose.random() < 0.02,
+                    headline_key(headline),
+                )
+            )
+            speakers = choose.choices(people, cum_weights=speaker_weights, k=choose.randint(3, 8))
+            for position, speaker in enumerate(speakers):
+                quotes.append(
+                    (
+                        story_id,
+                        speaker,
+                        self.words.sentence(8, 30),
+                        "",
+                        None,
+                        "",
+                        position,
+                        position == 0 and choose.random() < 0.3,
+                        choose.random() < 0.05,
+                    )
+                )
+            story_tags, wanted = set(), choose.randint(3, 6)
+            while len(story_tags) < wanted:
+                story_tags.add(choose.choices(tags, cum_weights=tag_weights)[0])
+            tag_links += [(tag, self.story_type, story_id) for tag in story_tags]
+            earlier = story_id - 1
+            if earlier >= self.first_story:
+                oldest = max(self.first_story, earlier - 50_000)
+                targets = {choose.randint(oldest, earlier) for _ in range(choose.randint(0, 5))}
+                links += [
+                    (story_id, "", target, "", position, "")
+                    for position, target in enumerate(targets)
+                ]
+            if published_at and choose.random() < 0.02:
+                corrections.append(
+                    (
+                        story_id,
+                        "correction",
+                        self.words.sentence(10, 25),
+                        published_at + timedelta(days=1),
+                    )
+                )
+            if published_at and choose.random() < 0.01:
+                redirects.append((f"{slug}-first-version", story_id, published_at))
+        batches = [
+            (
+                Story,
+                [
+                    "id",
+                    "headline",
+                    "slug",
+                    "dek",
+                    "body",
+                    "byline",
+                    "outlet",
+                    "source_url",
+                    "status",
+                    "published_at",
+                    "created_at",
+                    "updated_at",
+                    "version",
+                    "is_developing",
+                    "headline_key",
+                ],
+                stories,
+            ),
+            (
+                Quote,
+                [
+                    "story_id",
+                    "speaker_id",
+                    "text",
+                    "context",
+                    "said_on",
+                    "source_url",
+                    "position",
+                    "is_featured",
+                    "is_fragment",
+                ],
+                quotes,
+            ),
+            (self.through, ["tag_id", "content_type_id", "object_id"], tag_links),
+            (
+                RelatedLink,
+                ["story_id", "title", "target_id", "url", "position", "title_key"],
+                links,
+            ),
+            (Correction, ["story_id", "kind", "text", "created_at"], corrections),
+            (SlugRedirect, ["old_slug", "story_id", "created_at"], redirects),
+        ]
+        return batches + self.packages(first_id, size)
+
+    def status_and_time(self, span: int) -> tuple[str, datetime | None]:
+        roll = self.chooser.random()
+        if roll < 0.02:
+            return Story.Status.DRAFT, None
+        if roll < 0.03:
+            return Story.Status.REVIEW, None
+        if roll < 0.04:  # scheduled: published at a time to come
+            return Story.Status.PUBLISHED, self.now + timedelta(
+                minutes=self.chooser.randint(5, 20_000)
+            )
+        published_at = self.now - timedelta(seconds=self.chooser.randint(60, span))
+        if roll < 0.05:
+            return Story.Status.UNPUBLISHED, published_at
+        return Story.Status.PUBLISHED, published_at
+
+    def packages(self, first_id: int, size: int) -> list:
+        count = max(1, size // 2_000)
+        first_package = self.next_package
+        self.next_package += count
+        rows, items = [], []
+        for package_id in range(first_package, first_package + count):
+            name = self.words.sentence(3, 6)[:-1]
+            rows.append(
+                (
+                    package_id,
+                    name,
+                    f"{slugify(name)[:180]}-{package_id}",
+                    self.words.sentence(12, 25),
+                    self.now,
+                    self.now,
+                )
+            )
+            start = self.chooser.randint(first_id, first_id + size - 1)
+            members = sorted(
+                {
+                    self.chooser.randint(start, min(start + 200, first_id + size - 1))
+                    for _ in range(self.chooser.randint(3, 12))
+                }
+            )
+            items += [(package_id, story, position) for position, story in enumerate(members)]
+        return [
+            (Package, ["id", "name", "slug", "description", "created_at", "updated_at"], rows),
+            (PackageItem, ["package_id", "story_id", "position"], items),
+        ]
+
+
+def in_thread(work, *args):
+    """Run work with this thread's own database connection, closed when it is done."""
+    try:
+        return work(*args)
+    finally:
+        connection.close()
+
+
+def copy_chunk(batches: list, indexers: ThreadPoolExecutor, first_id: int, size: int) -> None:
+    with transaction.atomic():
+        for model, columns, rows in batches:
+            write_rows(model, columns, rows)
+    half = first_id + size // 2
+    halves = [range(first_id, half), range(half, first_id + size)]
+    for done in [indexers.submit(in_thread, search_vectors_refresh, ids) for ids in halves]:
+        done.result()
+
+
+def archive_generate(
+    count: int, seed: int, progress: Callable[[int], None] = lambda n: None
+) -> None:
+    ArchiveWriter(seed).write(count, progress)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")

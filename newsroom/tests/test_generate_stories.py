@@ -1,0 +1,65 @@
+"""`generate_stories` writes an archive shaped like a newsroom's that every page can serve,
+and the same seed writes the same one."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+
+from packages.models import Package
+from stories.models import Correction, Person, Quote, RelatedLink, SlugRedirect, Story, TagKey
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def generate(count: int, seed: int = 7) -> str:
+    out = StringIO()
+    call_command("generate_stories", count=count, seed=seed, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_the_archive_has_the_shape_of_a_newsroom():
+    assert "Generated 400 stories" in generate(400)
+    assert Story.objects.count() == 400
+    per_story = Story.objects.annotate(
+        quote_count=Count("quotes", distinct=True), tag_count=Count("tags", distinct=True)
+    )
+    assert {row.quote_count for row in per_story} <= set(range(3, 9))
+    assert {row.tag_count for row in per_story} <= set(range(3, 7))
+    statuses = set(Story.objects.values_list("status", flat=True))
+    assert statuses == set(Story.Status.values)
+    assert Story.objects.scheduled().exists()
+    assert Person.objects.count() == 5_000
+    assert TagKey.objects.count() == 2_000
+    top_speaker = Quote.objects.values("speaker").annotate(n=Count("id")).order_by("-n")[0]["n"]
+    assert top_speaker > Quote.objects.count() / 20  # a few people are quoted far more
+    assert RelatedLink.objects.exists()
+    assert Correction.objects.exists()
+    assert SlugRedirect.objects.exists()
+    assert Package.objects.filter(items__isnull=False).exists()
+
+
+def test_pages_serve_the_generated_archive(client):
+    generate(300)
+    story = Story.objects.published().order_by("-published_at").first()
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert client.get("/").status_code == 200
+    person = Person.objects.quoted().first()
+    assert client.get(person.get_absolute_url()).status_code == 200
+    redirect = SlugRedirect.objects.first()
+    assert client.get(f"/stories/{redirect.old_slug}/").status_code == 301
+    if connection.vendor == "postgresql":
+        assert not Story.objects.filter(search_vector__isnull=True).exists()
+        found = client.get("/search/", {"q": story.headline}).content.decode()
+        assert story.get_absolute_url() in found
+
+
+def test_the_same_seed_writes_the_same_stories_again():
+    generate(30, seed=11)
+    first = list(Story.objects.order_by("pk").values_list("headline", "body", "status"))
+    generate(30, seed=11)
+    second = list(Story.objects.order_by("pk").values_list("headline", "body", "status"))[30:]
+    assert first == second
+    assert Person.objects.count() == 5_000  # people and tags are reused, not made again
