@@ -1,12 +1,50 @@
-"""The site's sitemaps, by section: /sitemap.xml lists them all, /sitemap-news.xml the news."""
+"""The site's sitemaps: /sitemap.xml is an index of sections, /sitemap-<section>.xml each
+section (a year of stories, tags, people, packages), /sitemap-news.xml the last 48 hours."""
+
+from collections.abc import Iterator, Mapping
 
 from packages.sitemaps import PackageSitemap
-from reader.sitemaps import NewsSitemap, PersonSitemap, StorySitemap, TagSitemap
+from reader.sitemaps import (
+    NewsSitemap,
+    PersonSitemap,
+    StoryYearSitemap,
+    TagSitemap,
+    story_years,
+)
 
-SITEMAPS = {
-    "stories": StorySitemap,
-    "tags": TagSitemap,
-    "people": PersonSitemap,
-    "packages": PackageSitemap,
-}
+STORY_SECTION = "stories-"
+OTHER_SECTIONS = {"tags": TagSitemap, "people": PersonSitemap, "packages": PackageSitemap}
+
+
+class Sections(Mapping):
+    """The sections as Django's sitemap views read them; the years are those of the archive
+    when the sitemap is asked for."""
+
+    def __getitem__(self, section: str):
+        if section in OTHER_SECTIONS:
+            return OTHER_SECTIONS[section]
+        year = section.removeprefix(STORY_SECTION)
+        if section.startswith(STORY_SECTION) and year.isdigit() and 1000 <= int(year) <= 9998:
+            return StoryYearSitemap(int(year))  # a year without stories is an empty section
+        raise KeyError(section)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (f"{STORY_SECTION}{year}" for year in story_years())
+        yield from OTHER_SECTIONS
+
+    def items(self):
+        """All sections, the years read once (the index view reads this)."""
+        stories = [(f"{STORY_SECTION}{year}", StoryYearSitemap(year)) for year in story_years()]
+        return stories + list(OTHER_SECTIONS.items())
+
+    def __len__(self) -> int:
+        return len(story_years()) + len(OTHER_SECTIONS)
+
+    # Django's reverse() compares a URL pattern's extra arguments with themselves: a Mapping
+    # would compare its items, and each year's sitemap is made anew.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+
+SITEMAPS = Sections()
 NEWS_SITEMAPS = {"news": NewsSitemap}

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
@@ -14,12 +14,23 @@ admin.site.index_title = "Editing"
 urlpatterns = [
     path(settings.NEWSROOM_ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        require_safe(index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
     path(
         "sitemap-news.xml",
         require_safe(sitemap),
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
+    ),
+    path(
+        "sitemap-<str:section>.xml",
+        require_safe(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
     path("api/", include("api.urls")),
     path("packages/", include("packages.urls")),

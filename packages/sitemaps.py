@@ -1,11 +1,12 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.db.models.functions import Greatest
+
+from reader.sitemaps import Section
 
 from .models import Package
 
 
-class PackageSitemap(Sitemap):
+class PackageSitemap(Section):
     def items(self):
         return Package.objects.listed().annotate(
             latest_story_change=Greatest(

@@ -24,7 +24,15 @@ def newest_story_change(prefix: str, among: Q) -> Greatest:
     )
 
 
-class StorySitemap(Sitemap):
+class Section(Sitemap):
+    """A section of the sitemap index. The index gives no lastmod for it: working that out
+    would read every entry of the section; each URL inside carries its own."""
+
+    def get_latest_lastmod(self):
+        return None
+
+
+class StorySitemap(Section):
     def items(self):
         return (
             Story.objects.published()
@@ -36,7 +44,30 @@ class StorySitemap(Sitemap):
         return story.modified_at
 
 
-class TagSitemap(Sitemap):
+def story_years() -> range:
+    """The years, newest first, from the oldest published story to the newest: two lookups
+    on the index of publication times, however large the archive."""
+    published = Story.objects.published().values_list("published_at", flat=True)
+    oldest, newest = published.order_by("published_at").first(), published.first()
+    if oldest is None:
+        return range(0)
+    return range(timezone.localtime(newest).year, timezone.localtime(oldest).year - 1, -1)
+
+
+class StoryYearSitemap(StorySitemap):
+    """One year's stories, read from the index of publication times, 10,000 to a page (the
+    protocol allows 50,000; smaller pages are each quicker to build)."""
+
+    limit = 10_000
+
+    def __init__(self, year: int):
+        self.year = year
+
+    def items(self):
+        return super().items().filter(published_at__year=self.year)
+
+
+class TagSitemap(Section):
     def items(self):
         published = published_q("story__")
         return (
@@ -52,7 +83,7 @@ class TagSitemap(Sitemap):
         return tag.last_story_change
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(Section):
     def items(self):
         public = public_quote_q("quotes__")
         return (

@@ -44,8 +44,11 @@ PAGES_WITH_PARAMETERS = {
     "/people/speaker/": ["page"],
     "/feeds/latest/": [],
     "/sitemap.xml": ["p"],
+    "/sitemap-tags.xml": ["p"],
 }
 PATHS_WITH_A_SEGMENT = [
+    "/sitemap-{}.xml",
+    "/sitemap-stories-{}.xml",
     "/stories/{}/",
     "/tags/{}/",
     "/tags/{}/feed/",

@@ -173,7 +173,7 @@ def test_package_index_lists_only_packages_with_a_published_story(client):
 def test_sitemap_lists_packages_with_a_published_story(client):
     listed = make_package(make_story())
     unlisted = make_package(draft())
-    xml = page_html(client, "/sitemap.xml")
+    xml = page_html(client, "/sitemap-packages.xml")
     assert f"<loc>http://testserver{listed.get_absolute_url()}</loc>" in xml
     assert unlisted.get_absolute_url() not in xml
 

@@ -28,11 +28,21 @@ def parse_sitemap(client, url: str) -> ElementTree.Element:
     return root
 
 
+def section_urls(client) -> list[str]:
+    """The sections /sitemap.xml, a sitemap index, lists, relative to the site."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    return [loc.text.removeprefix(SITE) for loc in root.iter(f"{SITEMAP}loc")]
+
+
 def lastmod_by_location(client) -> dict[str, str | None]:
-    """Each URL of /sitemap.xml, relative to the site, with its lastmod."""
+    """Each URL of every section of /sitemap.xml, relative to the site, with its lastmod."""
     return {
         url.findtext(f"{SITEMAP}loc").removeprefix(SITE): url.findtext(f"{SITEMAP}lastmod")
-        for url in parse_sitemap(client, "/sitemap.xml").findall(f"{SITEMAP}url")
+        for section in section_urls(client)
+        for url in parse_sitemap(client, section).findall(f"{SITEMAP}url")
     }
 
 
@@ -104,14 +114,23 @@ def test_sitemap_query_count_is_independent_of_stories_tags_and_people(
     client, django_assert_max_num_queries
 ):
     make_quote(make_story(tags=["Courts"]), make_person())
+    sections = section_urls(client)
     with CaptureQueriesContext(connection) as few:
-        client.get("/sitemap.xml")
+        for section in ["/sitemap.xml", *sections]:
+            client.get(section)
     for number in range(15):
         story = make_story(tags=[f"Tag {number}-{i}" for i in range(5)])
         make_quote(story, make_person())
         make_quote(story, make_person())
-    with django_assert_max_num_queries(8) as many:  # per section (4): count, rows
+    assert section_urls(client) == sections
+    with django_assert_max_num_queries(6):  # the years (2), then per section its count
         client.get("/sitemap.xml")
+    for section in sections:
+        with django_assert_max_num_queries(2):  # the count, the rows
+            client.get(section)
+    with CaptureQueriesContext(connection) as many:
+        for section in ["/sitemap.xml", *sections]:
+            client.get(section)
     assert len(lastmod_by_location(client)) == 1 + 1 + 1 + 15 + 75 + 30
     assert len(many) == len(few)
 
@@ -159,7 +178,41 @@ def test_news_sitemap_title_is_escaped_and_stripped_of_control_characters(client
     assert url.findtext(f"{NEWS}news/{NEWS}title") == hostile.replace("\x0b", "")
 
 
-@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-news.xml"])
+@pytest.mark.parametrize("url", ["/sitemap-tags.xml", "/sitemap-people.xml", "/sitemap-news.xml"])
 def test_sitemaps_are_empty_but_valid_when_nothing_is_published(client, url):
     make_quote(make_story(status=Story.Status.DRAFT, tags=["Courts"]), make_person())
     assert parse_sitemap(client, url).findall(f"{SITEMAP}url") == []
+    assert section_urls(client) == [
+        "/sitemap-tags.xml",
+        "/sitemap-people.xml",
+        "/sitemap-packages.xml",
+    ]
+
+
+def test_stories_are_in_one_section_per_year_of_publication(client):
+    now = timezone.now()
+    this_year = make_story(published_at=now - timedelta(hours=1))
+    three_years_ago = make_story(published_at=now - timedelta(days=3 * 366))
+    years = range(now.year, timezone.localtime(three_years_ago.published_at).year - 1, -1)
+    assert section_urls(client)[: len(years)] == [f"/sitemap-stories-{year}.xml" for year in years]
+    newest = parse_sitemap(client, f"/sitemap-stories-{now.year}.xml")
+    assert [loc.text for loc in newest.iter(f"{SITEMAP}loc")] == [
+        SITE + this_year.get_absolute_url()
+    ]
+    next_year = parse_sitemap(client, f"/sitemap-stories-{now.year + 1}.xml")
+    assert next_year.findall(f"{SITEMAP}url") == []
+    for nonsense in ["x", "0000", "99999", "-1"]:
+        assert client.get(f"/sitemap-stories-{nonsense}.xml").status_code == 404
+    assert client.get("/sitemap-everything.xml").status_code == 404
+
+
+def test_a_year_of_more_than_50000_stories_is_split_into_pages(client, monkeypatch):
+    monkeypatch.setattr("reader.sitemaps.StoryYearSitemap.limit", 2)  # 10,000 in production
+    for hours in range(1, 6):
+        make_story(published_at=timezone.now() - timedelta(hours=hours))
+    year = timezone.now().year
+    pages = [url for url in section_urls(client) if url.startswith(f"/sitemap-stories-{year}")]
+    assert pages == [f"/sitemap-stories-{year}.xml"] + [
+        f"/sitemap-stories-{year}.xml?p={page}" for page in (2, 3)
+    ]
+    assert len(parse_sitemap(client, pages[2]).findall(f"{SITEMAP}url")) == 1
