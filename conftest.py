@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
 
+from newsroom.tests.serving import tool_missing
 from stories.demo import EDITOR_APPS, EDITOR_GROUP
 
 FIXTURE = "fixtures/stories.json"
@@ -61,10 +62,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 def browser():
     """Debian's headless Chromium driven by Playwright: required in CI, else skipped if absent."""
     if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing: apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        tool_missing(f"{CHROMIUM} is missing: apt-get install chromium")
     # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
     # between page actions are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

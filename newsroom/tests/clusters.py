@@ -8,9 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
-
-from newsroom.tests.serving import free_port
+from newsroom.tests.serving import free_port, tool_missing
 
 
 def postgres_bin() -> Path | None:
@@ -58,11 +56,8 @@ POSTGRES_MISSING = "PostgreSQL server binaries are missing: apt-get install post
 
 
 def require_postgres() -> None:
-    """In a test: fail in CI, skip elsewhere, when there is no PostgreSQL server."""
     if postgres_bin() is None:
-        if os.environ.get("CI"):
-            pytest.fail(POSTGRES_MISSING)
-        pytest.skip(POSTGRES_MISSING)
+        tool_missing(POSTGRES_MISSING)
 
 
 @contextlib.contextmanager

@@ -26,12 +26,23 @@ PRODUCTION_ENV = {
 }
 
 
+def production_env(database_url: str, **env: str) -> dict[str, str]:
+    """This process's environment without its Django settings, with production ones instead."""
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    return clean | PRODUCTION_ENV | {"DATABASE_URL": database_url} | env
+
+
+def tool_missing(message: str):
+    """A test's tool is not on this machine: CI must have it (the test fails), a developer's
+    machine may not (the test is skipped)."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def require_nginx() -> None:
-    """In a test: fail in CI, skip elsewhere, when there is no nginx."""
     if not NGINX.exists():
-        if os.environ.get("CI"):
-            pytest.fail(NGINX_MISSING)
-        pytest.skip(NGINX_MISSING)
+        tool_missing(NGINX_MISSING)
 
 
 def free_port() -> int:
@@ -58,15 +69,11 @@ def served(database_url: str, **env: str):
         raise RuntimeError(NGINX_MISSING)
     manage(database_url, "collectstatic", "--noinput", "--verbosity", "0")  # as make serve does
     port = free_port()
-    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(
             ["bin/serve"],
             cwd=ROOT,
-            env=clean
-            | PRODUCTION_ENV
-            | {"DATABASE_URL": database_url, "BIND": f"127.0.0.1:{port}"}
-            | env,
+            env=production_env(database_url, BIND=f"127.0.0.1:{port}", **env),
             stdout=subprocess.DEVNULL,
             stderr=log,
             start_new_session=True,
@@ -91,11 +98,10 @@ def served(database_url: str, **env: str):
 
 def manage(database_url: str, *args: str) -> str:
     """Run a manage.py command with production settings on database_url."""
-    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=clean | PRODUCTION_ENV | {"DATABASE_URL": database_url},
+        env=production_env(database_url),
         capture_output=True,
         text=True,
         timeout=300,
