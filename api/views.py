@@ -84,7 +84,7 @@ def story_listing(request) -> Listing:
     form = valid(StoryListForm(request.GET))
     stories = Story.objects.published().filter(form.published_between())
     if (slug := form.cleaned_data["tag"]) is not None:
-        stories = stories.filter(tags=public_tag(slug))
+        stories = stories.tagged(public_tag(slug))
     if (slug := form.cleaned_data["person"]) is not None:
         quoted = Quote.objects.not_fragments().filter(speaker=public_person(slug))
         stories = stories.filter(pk__in=quoted.values("story_id"))

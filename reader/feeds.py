@@ -112,7 +112,7 @@ class TagFeed(StoryFeed):
         return reverse("stories:tag_detail", kwargs={"slug": tag.slug})
 
     def items(self, tag: Tag):
-        return Story.objects.for_feeds().filter(tags=tag)[:FEED_LENGTH]
+        return Story.objects.for_feeds().tagged(tag)[:FEED_LENGTH]
 
 
 class TagAtomFeed(TagFeed):

@@ -20,6 +20,8 @@ from stories.search_vectors import search_config, uses_postgres
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 40
+MAX_TERMS = 32  # words and phrases a query is read for; past that, they are ignored
+RANKED_MATCHES = 1000  # only the newest this many matches are ranked, so a common word is cheap
 
 # Matches are marked with two private-use characters, never HTML, so that the text around them
 # can be escaped before the marks become <mark> elements.
@@ -37,9 +39,12 @@ class Term:
 
 
 def query_terms(query: str) -> list[Term]:
-    """Words and "quoted phrases" of a query; a leading minus excludes one."""
+    """The first MAX_TERMS words and "quoted phrases" of a query; a leading minus excludes
+    one."""
     terms = []
     for match in QUERY_TERM.finditer(query):
+        if len(terms) == MAX_TERMS:
+            break
         phrase_minus, phrase, word_minus, word = match.groups()
         words = " ".join((phrase if phrase is not None else word).split()).strip("\"'")
         if words:
@@ -54,9 +59,9 @@ def search_text(raw: str) -> str:
 
 
 def story_search(query: str):
-    """Published stories matching ``query`` (as ``search_text`` gives it), best first, each
-    with ``marked_headline`` and ``marked_snippet``: their text with the matches between
-    MARK_START and MARK_STOP."""
+    """The newest RANKED_MATCHES published stories matching ``query`` (as ``search_text``
+    gives it), best first, each with ``marked_headline`` and ``marked_snippet``: their text
+    with the matches between MARK_START and MARK_STOP."""
     stories = Story.objects.published().prefetch_related("tags")
     if uses_postgres():
         return postgres_search(stories, query)
@@ -67,7 +72,7 @@ def postgres_search(stories, query: str):
     search_query = SearchQuery(query, search_type="websearch", config=search_config())
     marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "config": search_config()}
     return (
-        stories.filter(search_vector=search_query)
+        newest_of(stories.filter(search_vector=search_query))
         .annotate(
             rank=SearchRank(F("search_vector"), search_query),
             marked_headline=SearchHeadline("headline", search_query, highlight_all=True, **marks),
@@ -116,8 +121,14 @@ def fallback_search(stories, query: str):
             output_field=IntegerField(),
         )
     return FallbackResults(
-        stories.annotate(rank=rank).order_by("-rank", "-published_at", "-id"), wanted
+        newest_of(stories).annotate(rank=rank).order_by("-rank", "-published_at", "-id"), wanted
     )
+
+
+def newest_of(matches):
+    """The newest RANKED_MATCHES of ``matches``, read by the publication-time index."""
+    newest = matches.order_by("-published_at", "-id").values("pk")[:RANKED_MATCHES]
+    return Story.objects.filter(pk__in=newest).prefetch_related("tags")
 
 
 class FallbackResults:

@@ -13,14 +13,15 @@ from stories.models import Person, Quote, SlugRedirect, Story, published_q, publ
 from stories.text import split_paragraphs
 
 from .pages import CanonicalUrlMixin, meta_description, tag_moved
+from .pagination import UncountedPagesMixin
 from .related import related_coverage
-from .search import search_text, story_search
+from .search import RANKED_MATCHES, search_text, story_search
 from .structured_data import json_ld_script, news_article
 
 PREVIEW_PERMISSION = "stories.view_story"
 
 
-class FrontPageView(CanonicalUrlMixin, ListView):
+class FrontPageView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     template_name = "reader/front.html"
     context_object_name = "stories"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
@@ -75,7 +76,7 @@ class StoryDetailView(DetailView):
         return response
 
 
-class TagListView(CanonicalUrlMixin, ListView):
+class TagListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     template_name = "reader/tag_list.html"
     context_object_name = "tags"
     paginate_by = 200
@@ -88,7 +89,7 @@ class TagListView(CanonicalUrlMixin, ListView):
         )
 
 
-class TagDetailView(CanonicalUrlMixin, ListView):
+class TagDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     template_name = "reader/tag_detail.html"
     context_object_name = "stories"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
@@ -101,7 +102,7 @@ class TagDetailView(CanonicalUrlMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Story.objects.cards().filter(tags=self.tag)
+        return Story.objects.cards().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         description = tag_description(self.tag)
@@ -118,7 +119,7 @@ def tag_description(tag: Tag) -> str:
     return profile.description if profile is not None else ""
 
 
-class PersonListView(CanonicalUrlMixin, ListView):
+class PersonListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     template_name = "reader/person_list.html"
     context_object_name = "people"
     paginate_by = 200
@@ -127,7 +128,7 @@ class PersonListView(CanonicalUrlMixin, ListView):
         return Person.objects.quoted().with_quote_count().order_by("name")
 
 
-class PersonDetailView(CanonicalUrlMixin, ListView):
+class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     template_name = "reader/person_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
@@ -146,7 +147,7 @@ class PersonDetailView(CanonicalUrlMixin, ListView):
         return super().get_context_data(person=self.person, **kwargs)
 
 
-class SearchView(ListView):
+class SearchView(UncountedPagesMixin, ListView):
     template_name = "reader/search.html"
     context_object_name = "results"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
@@ -158,4 +159,10 @@ class SearchView(ListView):
         return story_search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        match_count = self.object_list.count() if self.query else 0
+        return super().get_context_data(
+            query=self.query,
+            match_count=match_count,
+            ranked_matches=RANKED_MATCHES,
+            **kwargs,
+        )

@@ -105,6 +105,7 @@ class Quote(models.Model):
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         ordering = ["position", "id"]
+        indexes = [models.Index(fields=["speaker", "story"], name="quote_speaker_story")]
 
     def __str__(self):
         text = self.text if len(self.text) <= 60 else self.text[:59] + "…"

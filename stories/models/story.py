@@ -1,10 +1,12 @@
 """A story and what hangs off it: related links, old addresses, corrections and updates."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, ExpressionWrapper, F, Q
+from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from .fields import by_user
 
 SUGGESTION_LIMIT = 5
 SPEAKER_WEIGHT = 2  # a person quoted in both stories ties them closer than a shared topic
+SUGGESTION_CANDIDATES = 50  # per tag and per speaker: the newest stories carrying or quoting them
 
 
 def published_q(prefix: str = "") -> Q:
@@ -55,6 +58,12 @@ class StoryQuerySet(models.QuerySet):
 
     def with_is_published(self):
         return self.annotate(is_public=is_published_expression())
+
+    def tagged(self, tag):
+        """Stories carrying ``tag``, as an IN over its tagged items: PostgreSQL reads that by
+        index either way round, where a join through taggit's integer ``object_id`` casts the
+        stories' bigint ids and can use no index on them."""
+        return self.filter(pk__in=story_tagged_items().filter(tag=tag).values("object_id"))
 
     def cards(self):
         """Published stories, newest first, with what a story card shows."""
@@ -98,27 +107,61 @@ class StoryQuerySet(models.QuerySet):
         """Up to ``limit`` published stories ranked by shared speakers and tags, newest first
         on a tie, leaving out the story and those already related to it either way. One query.
 
+        The candidates are the SUGGESTION_CANDIDATES newest stories carrying each of the
+        story's tags and quoting each of its speakers, each read from an index on (tag, story)
+        or (speaker, story), so the cost does not grow with the archive; their shared tags and
+        speakers are then counted exactly.
         Reads the story's tags, quotes and links from its prefetch cache when it has one.
         """
-        tag_ids = {tag.pk for tag in story.tags.all()}
-        speaker_ids = {quote.speaker_id for quote in story.quotes.all() if not quote.is_fragment}
+        from .people import Quote  # people.py imports this module
+
+        tag_ids = sorted({tag.pk for tag in story.tags.all()})
+        speaker_ids = sorted(
+            {quote.speaker_id for quote in story.quotes.all() if not quote.is_fragment}
+        )
         if not tag_ids and not speaker_ids:
             return self.none()
         related_ids = {link.target_id for link in story.related_links.all() if link.target_id}
         related_ids |= {link.story_id for link in story.inbound_links.all()}
-        shares_a_tag = Q(tagged_items__tag__in=tag_ids)
-        quotes_a_speaker = Q(quotes__speaker__in=speaker_ids, quotes__is_fragment=False)
+        tagged = story_tagged_items()
+        quoting = Quote.objects.filter(is_fragment=False)
+        candidates = [
+            Story.objects.filter(pk__in=recent_ids(tagged.filter(tag=tag_id), "object_id"))
+            for tag_id in tag_ids
+        ] + [
+            Story.objects.filter(pk__in=recent_ids(quoting.filter(speaker=speaker_id), "story_id"))
+            for speaker_id in speaker_ids
+        ]
+        first, *others = (candidate.order_by().values("pk") for candidate in candidates)
+        candidate_ids = first.union(*others)
+        shared_tags = count_of(tagged.filter(object_id=OuterRef("pk"), tag__in=tag_ids))
+        shared_speakers = count_of(
+            quoting.filter(story=OuterRef("pk"), speaker__in=speaker_ids), distinct="speaker"
+        )
         return (
             self.published()
-            .filter(shares_a_tag | quotes_a_speaker)
+            .filter(pk__in=candidate_ids)
             .exclude(pk__in={story.pk, *related_ids})
-            .annotate(
-                shared_tags=Count("tagged_items__tag", filter=shares_a_tag, distinct=True),
-                shared_speakers=Count("quotes__speaker", filter=quotes_a_speaker, distinct=True),
-            )
+            .annotate(shared_tags=shared_tags, shared_speakers=shared_speakers)
             .annotate(score=F("shared_tags") + SPEAKER_WEIGHT * F("shared_speakers"))
             .order_by("-score", "-published_at", "-id")[:limit]
         )
+
+
+def story_tagged_items():
+    return TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Story))
+
+
+def recent_ids(rows, story_column: str):
+    """The SUGGESTION_CANDIDATES highest story ids of ``rows``, as a subquery."""
+    return rows.order_by(f"-{story_column}").values(story_column)[:SUGGESTION_CANDIDATES]
+
+
+def count_of(rows, distinct: str = "id") -> Subquery:
+    """The number of ``rows`` (correlated by an OuterRef) as an integer subquery, 0 if none."""
+    counted = rows.order_by().annotate(group=Value(1)).values("group")
+    counted = counted.annotate(number=Count(distinct, distinct=True)).values("number")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class Story(models.Model):

@@ -117,3 +117,23 @@ def test_story_page_without_anything_shared_has_no_suggestions(client):
     make_story(headline="Other", tags=["Crowds"])
 
     assert "More on these topics" not in page_html(client, story.get_absolute_url())
+
+
+def test_candidates_are_the_stories_most_recently_given_each_tag_and_speaker(monkeypatch):
+    monkeypatch.setattr("stories.models.story.SUGGESTION_CANDIDATES", 2)
+    speaker = make_person()
+    story = make_story(headline="Main", tags=["Shared"])
+    make_quote(story, speaker)
+    oldest_tagged, older_tagged, newest_tagged = (
+        make_story(headline=f"Tagged {number}") for number in range(3)
+    )
+    for tagged in (oldest_tagged, older_tagged, newest_tagged):
+        tagged.tags.add("Shared")
+    quoting = make_story(headline="Quoting")
+    make_quote(quoting, speaker)
+
+    assert set(headlines(Story.objects.suggested_for(story))) == {
+        "Tagged 1",
+        "Tagged 2",
+        "Quoting",
+    }
