@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -18,6 +19,12 @@ FIXTURE = "fixtures/stories.json"
 
 def pytest_report_header(config):
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as the database it sees starts empty."""
+    cache.clear()
 
 
 @pytest.fixture

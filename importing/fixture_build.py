@@ -91,6 +91,8 @@ def content_serialized() -> list[dict]:
         objects.extend(json.loads(text))
     for obj in objects:
         obj["fields"].pop("search_vector", None)  # derived from the text when loaded
+        obj["fields"].pop("is_counted", None)  # counted on the first request after loading
+        obj["fields"].pop("public_quote_count", None)
     return objects
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from taggit.models import Tag
 
 from packages.models import Package, PackageItem
+from stories.counts import people_recount
 from stories.editing import version_raise
 from stories.models import Person, Quote, RelatedLink, Story
 from stories.search_vectors import search_vectors_refresh
@@ -176,6 +177,7 @@ def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
         )
     Quote.objects.bulk_create(quotes)
     search_vectors_refresh([story.pk])
+    people_recount(person.pk for person in people.values())  # bulk_create sends no signals
 
 
 def replace_related_links(story: Story, parsed: ParsedArticle) -> None:

@@ -2,6 +2,8 @@ import time
 
 from django.http import HttpResponseNotAllowed
 
+from stories.counts import publications_due_sweep
+
 # TRACE echoes a request back (cookies included, to a script that can read the answer) and
 # CONNECT opens a tunnel: no page of this site answers either.
 REFUSED_METHODS = frozenset({"TRACE", "CONNECT"})
@@ -12,6 +14,21 @@ def refuse_trace_and_connect(get_response):
     def middleware(request):
         if request.method in REFUSED_METHODS:
             return HttpResponseNotAllowed(ANSWERED_METHODS)
+        return get_response(request)
+
+    return middleware
+
+
+HEALTH_CHECK_PATH = "/healthz"
+
+
+def publish_what_is_due(get_response):
+    """Before any page is built, the scheduled stories whose time has come are brought into
+    the stored counts, so no worker is needed for a story to appear at its time."""
+
+    def middleware(request):
+        if request.path != HEALTH_CHECK_PATH:  # which answers for the database itself
+            publications_due_sweep()
         return get_response(request)
 
     return middleware

@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.refuse_trace_and_connect",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.middleware.publish_what_is_due",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

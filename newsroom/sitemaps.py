@@ -24,7 +24,12 @@ class Sections(Mapping):
         if section in OTHER_SECTIONS:
             return OTHER_SECTIONS[section]
         year = section.removeprefix(STORY_SECTION)
-        if section.startswith(STORY_SECTION) and year.isdigit() and 1000 <= int(year) <= 9998:
+        if (
+            section.startswith(STORY_SECTION)
+            and year.isascii()
+            and year.isdigit()
+            and 1000 <= int(year) <= 9998
+        ):
             return StoryYearSitemap(int(year))  # a year without stories is an empty section
         raise KeyError(section)
 

@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from packages.models import Package, PackageItem
+from stories.counts import next_due_forget, people_recount, tags_recount
 from stories.models import (
     Correction,
     Person,
@@ -383,6 +384,7 @@ class ArchiveWriter:
                     1,
                     choose.random() < 0.02,
                     headline_key(headline),
+                    status == Story.Status.PUBLISHED and published_at <= self.now,
                 )
             )
             speakers = choose.choices(people, cum_weights=speaker_weights, k=choose.randint(3, 8))
@@ -442,6 +444,7 @@ class ArchiveWriter:
                     "version",
                     "is_developing",
                     "headline_key",
+                    "is_counted",
                 ],
                 stories,
             ),
@@ -539,6 +542,9 @@ def archive_generate(
     count: int, seed: int, progress: Callable[[int], None] = lambda n: None
 ) -> None:
     ArchiveWriter(seed).write(count, progress)
+    tags_recount()
+    people_recount()
+    next_due_forget()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

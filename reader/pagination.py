@@ -5,6 +5,8 @@ from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+MAX_PAGE = 500  # deeper, an offset costs more than a reader gains: search and sitemaps reach all
+
 
 class UncountedPage(Page):
     def __init__(self, rows, number, paginator):
@@ -30,6 +32,8 @@ class UncountedPaginator(Paginator):
             raise PageNotAnInteger(_("That page number is not an integer")) from error
         if number < 1:
             raise EmptyPage(_("That page number is less than 1"))
+        if number > MAX_PAGE:
+            raise EmptyPage(_("Lists go back %(pages)d pages at most") % {"pages": MAX_PAGE})
         return number
 
     def page(self, number) -> UncountedPage:

@@ -4,24 +4,29 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from stories.models import Person, Story, public_quote_q, published_q, published_tags
+from stories.models import Person, Quote, Story, published_tags
+from stories.models.story import story_tagged_items
 from stories.text import xml_safe
 
 NEWS_WINDOW = timedelta(hours=48)
 
 
-def newest_story_change(prefix: str, among: Q) -> Greatest:
-    """The latest publication or save among the stories reached through ``prefix`` that
-    ``among`` selects."""
-    return Greatest(
-        Max(f"{prefix}published_at", filter=among), Max(f"{prefix}updated_at", filter=among)
+def newest_story_change(story_ids) -> Subquery:
+    """When the newest public story among ``story_ids`` (a correlated subquery) was published
+    or last saved: a few lookups on the (tag, story) index per entry."""
+    newest = (
+        Story.objects.filter(is_counted=True, pk__in=story_ids)
+        .order_by("-pk")
+        .annotate(changed=Greatest("published_at", "updated_at"))
+        .values("changed")[:1]
     )
+    return Subquery(newest)
 
 
 class Section(Sitemap):
@@ -69,11 +74,11 @@ class StoryYearSitemap(StorySitemap):
 
 class TagSitemap(Section):
     def items(self):
-        published = published_q("story__")
+        tagged = story_tagged_items().filter(tag=OuterRef(OuterRef("pk"))).values("object_id")
         return (
             published_tags()
-            .annotate(last_story_change=newest_story_change("story__", published))
-            .order_by("name")
+            .annotate(last_story_change=newest_story_change(tagged))
+            .order_by("name", "pk")
         )
 
     def location(self, tag: Tag):
@@ -85,11 +90,16 @@ class TagSitemap(Section):
 
 class PersonSitemap(Section):
     def items(self):
-        public = public_quote_q("quotes__")
+        newest_quoted = (
+            Quote.objects.filter(speaker=OuterRef("pk"), is_fragment=False, story__is_counted=True)
+            .order_by("-story_id")
+            .annotate(changed=Greatest("story__published_at", "story__updated_at"))
+            .values("changed")[:1]
+        )
         return (
             Person.objects.quoted()
-            .annotate(last_story_change=newest_story_change("quotes__story__", public))
-            .order_by("name")
+            .annotate(last_story_change=Subquery(newest_quoted))
+            .order_by("name", "pk")
         )
 
     def lastmod(self, person: Person):

@@ -1,7 +1,6 @@
 """The public pages: the front page, stories, tags, people and search."""
 
 from django.conf import settings
-from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from stories.models import Person, Quote, SlugRedirect, Story, published_q, published_tags
+from stories.models import Person, Quote, SlugRedirect, Story, published_tags
 from stories.text import split_paragraphs
 
 from .pages import CanonicalUrlMixin, meta_description, tag_moved
@@ -82,11 +81,7 @@ class TagListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     paginate_by = 200
 
     def get_queryset(self):
-        return (
-            published_tags()
-            .annotate(story_count=Count("story", filter=published_q("story__"), distinct=True))
-            .order_by("name")
-        )
+        return published_tags().order_by("name", "pk")
 
 
 class TagDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
@@ -125,7 +120,7 @@ class PersonListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     paginate_by = 200
 
     def get_queryset(self):
-        return Person.objects.quoted().with_quote_count().order_by("name")
+        return Person.objects.quoted().order_by("name", "pk")
 
 
 class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):

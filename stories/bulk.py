@@ -17,6 +17,7 @@ from django.db.models import Max, Prefetch
 from django.utils.translation import ngettext
 from taggit.models import Tag, TaggedItem
 
+from .counts import counts_paused, tags_recount
 from .editing import stories_locked, versions_raise
 from .models import Quote, RelatedLink, Story
 from .tagging import NEAR_DUPLICATE, check_quotable, near_duplicate
@@ -226,18 +227,20 @@ def stories_tag(
             if tag.pk is None:
                 tag.save()
         effects = tagging_effects(stories=stories, add=add, remove=remove)
-        content_type = ContentType.objects.get_for_model(Story)
-        TaggedItem.objects.bulk_create(
-            TaggedItem(content_type=content_type, object_id=story_id, tag=effect.tag)
-            for effect in effects
-            if effect.adding
-            for story_id in effect.story_ids
-        )
-        for effect in effects:
-            if not effect.adding and effect.story_ids:
-                TaggedItem.objects.filter(
-                    content_type=content_type, object_id__in=effect.story_ids, tag=effect.tag
-                ).delete()
+        with counts_paused():
+            content_type = ContentType.objects.get_for_model(Story)
+            TaggedItem.objects.bulk_create(
+                TaggedItem(content_type=content_type, object_id=story_id, tag=effect.tag)
+                for effect in effects
+                if effect.adding
+                for story_id in effect.story_ids
+            )
+            for effect in effects:
+                if not effect.adding and effect.story_ids:
+                    TaggedItem.objects.filter(
+                        content_type=content_type, object_id__in=effect.story_ids, tag=effect.tag
+                    ).delete()
+        tags_recount(effect.tag.pk for effect in effects)
         changed = stories_record(
             story_ids=set().union(*(effect.story_ids for effect in effects)),
             comment=tagging_comment(effects),

@@ -3,19 +3,72 @@
 Connected in StoriesConfig.ready().
 """
 
-from django.db.models.signals import post_delete, post_save
-from taggit.models import Tag
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from taggit.models import Tag, TaggedItem
 
+from .counts import (
+    counting_each_change,
+    next_due_refresh,
+    people_recount,
+    story_counts_leave,
+    story_counts_sync,
+    tag_counts_add,
+)
 from .models import Person, Quote, Story, TagKey
 from .search_vectors import search_vectors_refresh
 
 
-def story_saved(sender, instance, **kwargs):
+def story_is_counted_keep(sender, instance, **kwargs):
+    """Only stories.counts moves a story in or out of the counts: a save, a revert or a
+    fixture keeps what is stored."""
+    if instance.pk is not None:
+        stored = Story.objects.filter(pk=instance.pk).values_list("is_counted", flat=True)
+        instance.is_counted = stored.first() or False
+
+
+def story_saved(sender, instance, raw=False, **kwargs):
     search_vectors_refresh([instance.pk])
+    if not raw:
+        story_counts_sync(instance.pk)
+    next_due_refresh()
+
+
+def story_deleted(sender, instance, **kwargs):
+    story_counts_leave(instance.pk)
 
 
 def quote_changed(sender, instance, **kwargs):
     search_vectors_refresh([instance.story_id])
+
+
+def quote_speaker_remember(sender, instance, **kwargs):
+    if instance.pk is not None:
+        stored = Quote.objects.filter(pk=instance.pk).values_list("speaker_id", flat=True)
+        instance.speaker_id_stored = stored.first()
+
+
+def quote_counts(sender, instance, **kwargs):
+    people_recount({instance.speaker_id, getattr(instance, "speaker_id_stored", None)})
+
+
+def tagged_item_saved(sender, instance, created, **kwargs):
+    if created:
+        counted_story_tagged(instance, 1)
+
+
+def tagged_item_deleted(sender, instance, **kwargs):
+    counted_story_tagged(instance, -1)
+
+
+def counted_story_tagged(item: TaggedItem, delta: int) -> None:
+    """A tag put on (1) or taken off (-1) a story in the counts changes the tag's count."""
+    if not counting_each_change():
+        return
+    if item.content_type_id != ContentType.objects.get_for_model(Story).pk:
+        return
+    if Story.objects.filter(pk=item.object_id, is_counted=True).exists():
+        tag_counts_add([item.tag_id], delta)
 
 
 def person_saved(sender, instance, created, **kwargs):
@@ -29,7 +82,14 @@ def tag_saved(sender, instance, created, **kwargs):
 
 
 def connect():
+    pre_save.connect(story_is_counted_keep, sender=Story, dispatch_uid="story_is_counted")
     post_save.connect(story_saved, sender=Story, dispatch_uid="story_search_vector")
+    pre_delete.connect(story_deleted, sender=Story, dispatch_uid="story_deleted_counts")
+    pre_save.connect(quote_speaker_remember, sender=Quote, dispatch_uid="quote_speaker_stored")
+    post_save.connect(quote_counts, sender=Quote, dispatch_uid="quote_saved_counts")
+    post_delete.connect(quote_counts, sender=Quote, dispatch_uid="quote_deleted_counts")
+    post_save.connect(tagged_item_saved, sender=TaggedItem, dispatch_uid="tagged_item_counts")
+    post_delete.connect(tagged_item_deleted, sender=TaggedItem, dispatch_uid="untagged_counts")
     post_save.connect(quote_changed, sender=Quote, dispatch_uid="quote_saved_search_vector")
     post_delete.connect(quote_changed, sender=Quote, dispatch_uid="quote_deleted_search_vector")
     post_save.connect(person_saved, sender=Person, dispatch_uid="person_search_vector")

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, Min, OuterRef, Q
 from taggit.models import Tag, TaggedItem
 
+from .counts import counts_paused, tags_recount
 from .editing import versions_raise
 from .models import Story, TagChange, TagRedirect
 from .tagging import NEAR_DUPLICATE, check_quotable, near_duplicate
@@ -121,12 +122,16 @@ def items_retag(*, merged_ids: set[int], into: Tag) -> None:
     has_into = TaggedItem.objects.filter(
         tag=into, content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
     )
-    merged_items.filter(Exists(has_into)).delete()
-    one_per_object = (
-        merged_items.values("content_type", "object_id").annotate(first=Min("pk")).values("first")
-    )
-    TaggedItem.objects.filter(pk__in=one_per_object).update(tag=into)
-    merged_items.delete()
+    with counts_paused():
+        merged_items.filter(Exists(has_into)).delete()
+        one_per_object = (
+            merged_items.values("content_type", "object_id")
+            .annotate(first=Min("pk"))
+            .values("first")
+        )
+        TaggedItem.objects.filter(pk__in=one_per_object).update(tag=into)
+        merged_items.delete()
+    tags_recount([into.pk])
 
 
 def redirects_move(*, merged: list[Tag], into: Tag) -> None:

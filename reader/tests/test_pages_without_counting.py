@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reader import search
+from reader.pagination import MAX_PAGE
 from stories.models import Person
 from stories.tests.helpers import make_person, make_quote, make_story
 
@@ -49,6 +50,7 @@ def test_next_link_only_while_stories_follow_and_404_past_the_end(client, url, p
     assert client.get(url + "?page=3").status_code == 404
     assert client.get(url + "?page=last").status_code == 404
     assert client.get(url + "?page=0").status_code == 404
+    assert client.get(url + f"?page={MAX_PAGE + 1}").status_code == 404
 
 
 def test_a_list_of_exactly_one_page_has_no_pagination(client):

@@ -26,7 +26,7 @@ class SuggestedRelatedMixin:
     def suggestion_promote(self, request, story: Story, target_id: str) -> None:
         target = (
             Story.objects.published().exclude(pk=story.pk).filter(pk=target_id).first()
-            if target_id.isdigit()
+            if target_id.isascii() and target_id.isdigit()
             else None
         )
         if target is None:

@@ -14,7 +14,15 @@ from .story import (
     published_q,
     scheduled_q,
 )
-from .tags import TagChange, TagKey, TagProfile, TagRedirect, featured_tags, published_tags
+from .tags import (
+    TagChange,
+    TagCount,
+    TagKey,
+    TagProfile,
+    TagRedirect,
+    featured_tags,
+    published_tags,
+)
 
 __all__ = [
     "Correction",
@@ -24,6 +32,7 @@ __all__ = [
     "SlugRedirect",
     "Story",
     "TagChange",
+    "TagCount",
     "TagKey",
     "TagProfile",
     "TagRedirect",
@@ -38,7 +47,7 @@ __all__ = [
 # Each save of a story keeps one revision of it with its quotes, links, corrections and tags.
 reversion.register(
     Story,
-    exclude=["search_vector"],
+    exclude=["search_vector", "is_counted"],
     follow=["quotes", "related_links", "corrections", "tagged_items"],
 )
 reversion.register(Quote)

@@ -1,7 +1,7 @@
 """The people stories quote, and their quotes."""
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +18,7 @@ def public_quote_q(prefix: str = "") -> Q:
 class PersonQuerySet(models.QuerySet):
     def quoted(self):
         """People with at least one public quote: what readers may look up."""
-        return self.filter(Exists(Quote.objects.public().filter(speaker=OuterRef("pk"))))
-
-    def with_quote_count(self):
-        """Each with ``quote_count``, the number of their public quotes."""
-        public = public_quote_q("quotes__")
-        return self.annotate(quote_count=Count("quotes", filter=public, distinct=True))
+        return self.filter(public_quote_count__gt=0)
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -51,6 +46,13 @@ class Person(models.Model):
         blank=True,
         help_text=_("Without the @. Example: “realDonaldTrump”."),
     )
+    public_quote_count = models.PositiveIntegerField(
+        _("public quotes"),
+        default=0,
+        db_default=0,
+        editable=False,
+        help_text=_("Full quotations in published stories; kept by stories.counts."),
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -58,6 +60,11 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
+        indexes = [
+            models.Index(
+                fields=["name", "id"], condition=Q(public_quote_count__gt=0), name="person_quoted"
+            )
+        ]
 
     def __str__(self):
         return bidi_isolated(self.name)

@@ -234,6 +234,12 @@ class Story(models.Model):
     )
 
     search_vector = SearchVectorField(null=True, editable=False)
+    is_counted = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text=_("Whether its tags and quotes are in the stored counts (stories.counts)."),
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -241,7 +247,14 @@ class Story(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["status", "-published_at"], name="story_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="story_status_published"),
+            models.Index(
+                fields=["published_at"],
+                condition=Q(status="published", is_counted=False),
+                name="story_published_uncounted",
+            ),
+        ]
         permissions = [("publish_story", _("Can publish, schedule and unpublish stories"))]
 
     def __str__(self):

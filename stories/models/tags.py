@@ -6,24 +6,46 @@ are functions here rather than queryset methods.
 """
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from ..text import bidi_isolated, tag_key
 from .fields import by_user
-from .story import Story
 
 
 def published_tags():
-    """Tags that at least one published story carries, each once."""
-    return Tag.objects.filter(Exists(Story.objects.published().filter(tags=OuterRef("pk"))))
+    """Tags that at least one published story carries, each once, with ``story_count``."""
+    return Tag.objects.filter(published_count__stories__gt=0).annotate(
+        story_count=F("published_count__stories")
+    )
 
 
 def featured_tags():
     """The featured tags with published stories, in the editors' order: the site navigation."""
     return published_tags().filter(profile__is_featured=True).order_by("profile__position", "name")
+
+
+class TagCount(models.Model):
+    """How many published stories carry a tag: kept by stories.counts, so the tag index and
+    the sitemaps need not count the archive."""
+
+    tag = models.OneToOneField(
+        Tag,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="published_count",
+        verbose_name=_("tag"),
+    )
+    stories = models.PositiveIntegerField(_("published stories"), default=0, db_default=0)
+
+    class Meta:
+        verbose_name = _("tag count")
+        verbose_name_plural = _("tag counts")
+
+    def __str__(self):
+        return f"{self.tag}: {self.stories}"
 
 
 class TagProfile(models.Model):

@@ -59,8 +59,8 @@ def test_quoted_people_have_a_public_quote_and_count_only_those():
     make_quote(draft(), busy)
     make_quote(story, fragment_only, is_fragment=True)
     make_quote(draft(), drafted)
-    people = Person.objects.quoted().with_quote_count()
-    assert [(person, person.quote_count) for person in people] == [(busy, 2)]
+    people = Person.objects.quoted()
+    assert [(person, person.public_quote_count) for person in people] == [(busy, 2)]
 
 
 def test_published_tags_are_on_a_published_story_each_once():

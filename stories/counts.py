@@ -1,0 +1,161 @@
+"""The stored counts readers see without the archive being counted: each tag's published
+stories (TagCount) and each person's public quotes (Person.public_quote_count).
+
+A story is in the counts while ``Story.is_counted``; ``story_counts_sync`` brings a story in or
+out as it becomes public or stops being public, and ``publications_due_sweep`` does that for
+scheduled stories whose time has come, on the first request after it (newsroom.middleware).
+The signal handlers in handlers.py keep the counts as tags and quotes change one by one;
+bulk changes call ``tags_recount`` and ``people_recount``; ``refresh_counts`` rebuilds all.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, OuterRef
+from django.utils import timezone
+
+from .models import Person, Quote, Story, TagCount, published_q
+from .models.story import count_of, story_tagged_items
+
+NEXT_DUE_KEY = "stories:next-due-publication"
+NEXT_DUE_LIFETIME = 60  # seconds; with a cache per server, another server's saves show this late
+NO_PUBLICATION_DUE = "none"
+
+_paused = ContextVar("counts_paused", default=False)
+
+
+@contextmanager
+def counts_paused() -> Iterator[None]:
+    """Tagged items written inside change no count one by one: the bulk change that writes
+    them recounts its tags after, in a fixed number of queries."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def counting_each_change() -> bool:
+    return not _paused.get()
+
+
+def story_counts_sync(story_id: int) -> None:
+    """Bring the story into the counts if readers see it now, or out if they do not."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().filter(pk=story_id).first()
+        if story is None:
+            return
+        public = (
+            story.status == Story.Status.PUBLISHED
+            and story.published_at is not None
+            and story.published_at <= timezone.now()
+        )
+        if public == story.is_counted:
+            return
+        Story.objects.filter(pk=story_id).update(is_counted=public)
+        tag_ids = story_tagged_items().filter(object_id=story_id).values_list("tag_id", flat=True)
+        tag_counts_add(tag_ids, 1 if public else -1)
+        people_recount(Quote.objects.filter(story=story_id).values_list("speaker_id", flat=True))
+
+
+def story_counts_leave(story_id: int) -> None:
+    """Take a story about to be deleted out of the counts, before its tags go."""
+    with transaction.atomic():
+        counted = Story.objects.select_for_update().filter(pk=story_id, is_counted=True)
+        if counted.update(is_counted=False):
+            tag_ids = (
+                story_tagged_items().filter(object_id=story_id).values_list("tag_id", flat=True)
+            )
+            tag_counts_add(tag_ids, -1)
+
+
+def tag_counts_add(tag_ids: Iterable[int], delta: int) -> None:
+    tag_ids = set(tag_ids)
+    TagCount.objects.bulk_create(
+        [TagCount(tag_id=tag_id) for tag_id in tag_ids], ignore_conflicts=True
+    )
+    TagCount.objects.filter(tag_id__in=tag_ids).update(stories=F("stories") + delta)
+
+
+def tags_recount(tag_ids: Iterable[int] | None = None) -> None:
+    """Count again the counted stories carrying each of ``tag_ids`` (None: every tag)."""
+    from taggit.models import Tag
+
+    tags = Tag.objects.all() if tag_ids is None else Tag.objects.filter(pk__in=set(tag_ids))
+    counted = Story.objects.filter(is_counted=True).values("pk")
+    tagged = story_tagged_items().filter(tag=OuterRef("pk"), object_id__in=counted)
+    counts = tags.annotate(number=count_of(tagged)).values_list("pk", "number")
+    TagCount.objects.bulk_create(
+        [TagCount(tag_id=tag_id, stories=number) for tag_id, number in counts],
+        update_conflicts=True,
+        unique_fields=["tag"],
+        update_fields=["stories"],
+    )
+
+
+def people_recount(person_ids: Iterable[int] | None = None) -> None:
+    """Count again the public quotes of each of ``person_ids`` (None: everyone)."""
+    people = (
+        Person.objects.all()
+        if person_ids is None
+        else Person.objects.filter(pk__in=set(person_ids))
+    )
+    public = Quote.objects.filter(speaker=OuterRef("pk"), is_fragment=False, story__is_counted=True)
+    people.update(public_quote_count=count_of(public))
+
+
+def counts_rebuild() -> None:
+    """Every story's place in the counts, then every count, from the stories themselves."""
+    with transaction.atomic():
+        Story.objects.filter(is_counted=True).exclude(published_q()).update(is_counted=False)
+        Story.objects.published().filter(is_counted=False).update(is_counted=True)
+        tags_recount()
+        people_recount()
+    next_due_forget()
+
+
+def next_due_publication() -> datetime | None:
+    """When a published story next needs bringing into the counts: read from the cache, or from
+    the index of uncounted published stories (and then cached)."""
+    due = cache.get(NEXT_DUE_KEY)
+    if due is None:
+        due = next_due_refresh()
+    return None if due == NO_PUBLICATION_DUE else due
+
+
+def next_due_refresh():
+    due = (
+        Story.objects.filter(
+            status=Story.Status.PUBLISHED, is_counted=False, published_at__isnull=False
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    cache.set(NEXT_DUE_KEY, due or NO_PUBLICATION_DUE, NEXT_DUE_LIFETIME)
+    return due or NO_PUBLICATION_DUE
+
+
+def next_due_forget() -> None:
+    cache.delete(NEXT_DUE_KEY)
+
+
+def publications_due_sweep() -> int:
+    """Bring into the counts the scheduled stories whose time has come; how many there were.
+    Costs one cache read when none is due."""
+    due = next_due_publication()
+    if due is None or due > timezone.now():
+        return 0
+    due_ids = list(
+        Story.objects.filter(
+            status=Story.Status.PUBLISHED, is_counted=False, published_at__lte=timezone.now()
+        ).values_list("pk", flat=True)
+    )
+    for story_id in due_ids:
+        story_counts_sync(story_id)
+    next_due_refresh()
+    return len(due_ids)
