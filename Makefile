@@ -37,7 +37,8 @@ test: $(DEV_STAMP)
 eval-import: $(RUNTIME_STAMP)
 	$(PY) manage.py evaluate_import --verbosity 2
 
-bench: $(RUNTIME_STAMP)
+bench: $(DEV_STAMP)
+	$(PY) bench/pages.py --size $${SIZE:-20000} $${BENCH_CLUSTER:+--cluster $$BENCH_CLUSTER}
 	$(PY) bench/import_rate.py --count 1000
 
 fixtures: $(RUNTIME_STAMP)

@@ -231,6 +231,8 @@ if NEWSROOM_ADMIN_PATH == "/":
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_STORIES_PER_PAGE = 20
+# make bench mounts a bare view at /bench/bare as its reference; never on a public site.
+NEWSROOM_BENCH_REFERENCE = env_bool("NEWSROOM_BENCH_REFERENCE", default=False)
 # The PostgreSQL text search configuration: the language whose stemming and stop words apply.
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
 

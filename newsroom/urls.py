@@ -37,4 +37,9 @@ urlpatterns = [
     path("", include("reader.urls")),
 ]
 
+if settings.NEWSROOM_BENCH_REFERENCE:
+    from newsroom.bench_reference import bare
+
+    urlpatterns.insert(0, path("bench/bare", bare))
+
 handler500 = "newsroom.errors.server_error"
