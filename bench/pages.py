@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from page_queries import EDITOR, PASSWORD  # noqa: E402
-from soak import Connection  # noqa: E402
 
 from newsroom.tests.clusters import PrivateCluster, postgres_bin, private_cluster  # noqa: E402
+from newsroom.tests.http_client import Connection, sign_in  # noqa: E402
 from newsroom.tests.serving import production_env, served  # noqa: E402
 
 REFERENCES = ("bare Django view", "static file (whitenoise)")
@@ -94,19 +94,7 @@ def archive_prepare(database_url: str, size: int) -> None:
 
 def signed_in_cookie(base: str) -> str:
     connection = Connection(base)
-    connection.request("GET", "/admin/login/")
-    connection.request(
-        "POST",
-        "/admin/login/?next=/admin/",
-        [
-            ("csrfmiddlewaretoken", connection.cookies["csrftoken"]),
-            ("username", EDITOR),
-            ("password", PASSWORD),
-            ("next", "/admin/"),
-        ],
-    )
-    if "sessionid" not in connection.cookies:
-        raise RuntimeError("the benchmark's editor could not sign in")
+    sign_in(connection, EDITOR, PASSWORD)
     return "; ".join(f"{name}={value}" for name, value in connection.cookies.items())
 
 

@@ -21,8 +21,6 @@ the other's line. Exits non-zero on any server error or lost save.
 
 import argparse
 import contextlib
-import http.client
-import http.cookies
 import json
 import os
 import random
@@ -30,16 +28,15 @@ import statistics
 import sys
 import threading
 import time
-import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsroom.tests.clusters import private_cluster  # noqa: E402
+from newsroom.tests.http_client import ChangeForm, Connection, sign_in  # noqa: E402
 from newsroom.tests.serving import manage, served  # noqa: E402
 
 ARTICLES = "importing/tests/data/eval"  # 14 more real articles beside the fixtures' two
@@ -69,88 +66,6 @@ import json
 from stories.models import Story
 print(json.dumps({str(s.pk): s.body for s in Story.objects.filter(pk__in=%r)}))
 """
-
-
-class Connection:
-    """One keep-alive HTTP connection, with the cookies the server set on it."""
-
-    def __init__(self, base: str):
-        parts = urllib.parse.urlsplit(base)
-        self.host, self.port = parts.hostname, parts.port
-        self.http = http.client.HTTPConnection(self.host, self.port, timeout=30)
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, form: list | None = None):
-        headers = {"Host": f"{self.host}:{self.port}"}
-        body = None
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"http://{self.host}:{self.port}{path}"
-        for attempt in (1, 2):
-            try:
-                self.http.request(method, path, body=body, headers=headers)
-                response = self.http.getresponse()
-                content = response.read().decode("utf-8", "replace")
-                break
-            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-                self.http.close()  # a kept-alive connection the server closed: open anew
-                if attempt == 2:
-                    raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            cookie = http.cookies.SimpleCookie(header)
-            self.cookies.update({name: morsel.value for name, morsel in cookie.items()})
-        return response.status, content
-
-
-class ChangeForm(HTMLParser):
-    """The fields a browser would post from the admin's story form."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields: list[tuple[str, str]] = []
-        self.inside = False
-        self.textarea: str | None = None
-        self.select: str | None = None
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == "story_form":
-            self.inside = True
-        if not self.inside or "name" not in attrs and tag != "option":
-            return
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields.append(
-                (attrs["name"], attrs.get("value", "on" if kind == "checkbox" else ""))
-            )
-        elif tag == "textarea":
-            self.textarea, self.text = attrs["name"], []
-        elif tag == "select":
-            self.select = attrs["name"]
-        elif tag == "option" and self.select and "selected" in attrs:
-            self.fields.append((self.select, attrs.get("value", "")))
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "textarea" and self.textarea:
-            text = "".join(self.text)
-            self.fields.append((self.textarea, text[1:] if text.startswith("\n") else text))
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "form" and self.inside:
-            self.inside = False
 
 
 @dataclass
@@ -186,28 +101,12 @@ def read(base: str, urls: list[str], until: float, figures: Figures, seed: int) 
         timed(figures, connection, "GET", chooser.choice(urls))
 
 
-def sign_in(connection: Connection, username: str) -> None:
-    connection.request("GET", "/admin/login/")
-    status, _ = connection.request(
-        "POST",
-        "/admin/login/?next=/admin/",
-        [
-            ("csrfmiddlewaretoken", connection.cookies["csrftoken"]),
-            ("username", username),
-            ("password", PASSWORD),
-            ("next", "/admin/"),
-        ],
-    )
-    if status != 302:
-        raise RuntimeError(f"{username} could not sign in ({status})")
-
-
 def edit(
     base: str, username: str, story_ids: list[int], until: float, figures: Figures, seed: int
 ) -> None:
     chooser = random.Random(seed)
     connection = Connection(base)
-    sign_in(connection, username)
+    sign_in(connection, username, PASSWORD)
     number = 0
     while time.monotonic() < until:
         story_id = chooser.choice(story_ids)

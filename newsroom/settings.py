@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "newsroom.middleware.refuse_trace_and_connect",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.publish_what_is_due",
+    "newsroom.page_cache.page_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,6 +144,24 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker and app server when REDIS_URL names a Redis; otherwise each
+# process keeps its own (correct all the same: pages are keyed by the database's generation).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "newsroom",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -231,6 +250,10 @@ if NEWSROOM_ADMIN_PATH == "/":
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_STORIES_PER_PAGE = 20
+# Anonymous public pages kept in the cache under the content generation (newsroom.page_cache).
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
+NEWSROOM_PAGE_MAX_AGE = int(os.environ.get("NEWSROOM_PAGE_MAX_AGE", "60"))  # for CDNs
 # make bench mounts a bare view at /bench/bare as its reference; never on a public site.
 NEWSROOM_BENCH_REFERENCE = env_bool("NEWSROOM_BENCH_REFERENCE", default=False)
 # The PostgreSQL text search configuration: the language whose stemming and stop words apply.

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import F, OuterRef
 from django.utils import timezone
 
+from .freshness import content_changed
 from .models import Person, Quote, Story, TagCount, published_q
 from .models.story import count_of, story_tagged_items
 
@@ -57,6 +58,7 @@ def story_counts_sync(story_id: int) -> None:
         if public == story.is_counted:
             return
         Story.objects.filter(pk=story_id).update(is_counted=public)
+        content_changed()  # a scheduled story coming out changes the lists it is on
         tag_ids = story_tagged_items().filter(object_id=story_id).values_list("tag_id", flat=True)
         tag_counts_add(tag_ids, 1 if public else -1)
         people_recount(Quote.objects.filter(story=story_id).values_list("speaker_id", flat=True))

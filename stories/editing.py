@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db.models import F
 from django.utils import timezone
 
+from .freshness import content_changed
 from .models import Story
 
 
@@ -26,6 +27,7 @@ def version_raise(story: Story, *, user, stored_version: int | None = None) -> S
 def versions_raise(*, story_ids: Iterable[int], user) -> int:
     """The same, in one UPDATE, for stories changed without being saved themselves: a quote
     edited on its own page, tags added in bulk, a tag merged or renamed."""
+    content_changed()
     return Story.objects.filter(pk__in=story_ids).update(
         version=F("version") + 1, updated_by=user, updated_at=timezone.now()
     )

@@ -4,7 +4,7 @@ Connected in StoriesConfig.ready().
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag, TaggedItem
 
 from .counts import (
@@ -15,6 +15,7 @@ from .counts import (
     story_counts_sync,
     tag_counts_add,
 )
+from .freshness import content_changed
 from .models import Person, Quote, Story, TagKey
 from .search_vectors import search_vectors_refresh
 
@@ -81,7 +82,19 @@ def tag_saved(sender, instance, created, **kwargs):
     TagKey.keep(instance, created=created)
 
 
+PUBLIC_APPS = {"stories", "taggit", "packages"}
+NOT_SHOWN = {"contentgeneration", "tagchange", "tagkey"}
+
+
+def public_content_changed(sender, **kwargs):
+    """Whatever readers may see changed: pages cached under the old generation are past."""
+    if sender._meta.app_label in PUBLIC_APPS and sender._meta.model_name not in NOT_SHOWN:
+        content_changed()
+
+
 def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(public_content_changed, dispatch_uid=f"public_content_{signal}")
     pre_save.connect(story_is_counted_keep, sender=Story, dispatch_uid="story_is_counted")
     post_save.connect(story_saved, sender=Story, dispatch_uid="story_search_vector")
     pre_delete.connect(story_deleted, sender=Story, dispatch_uid="story_deleted_counts")

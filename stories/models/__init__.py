@@ -4,6 +4,7 @@
 import reversion
 from taggit.models import TaggedItem
 
+from .generation import ContentGeneration
 from .people import Person, Quote, public_quote_q
 from .story import (
     Correction,
@@ -25,6 +26,7 @@ from .tags import (
 )
 
 __all__ = [
+    "ContentGeneration",
     "Correction",
     "Person",
     "Quote",
