@@ -42,6 +42,7 @@ from newsroom.tests.http_client import Connection, sign_in  # noqa: E402
 from newsroom.tests.serving import production_env, served  # noqa: E402
 
 REFERENCES = ("bare Django view", "static file (whitenoise)")
+CACHED_PAGES = ("story", "front", "tag, page 1")  # measured again with the page cache on
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -60,11 +61,14 @@ class Measure:
     sql: str = ""
 
 
-def run_manage(database_url: str, *args: str, timeout: float = 7200, stdin: str | None = None):
+def run_manage(
+    database_url: str, *args: str, timeout: float = 7200, stdin: str | None = None, **env: str
+):
+    hosts = "127.0.0.1,localhost,testserver"
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env=production_env(database_url, DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver"),
+        env=production_env(database_url, DJANGO_ALLOWED_HOSTS=hosts, **env),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -122,6 +126,15 @@ def wrk(url: str, *, seconds: float, threads: int, connections: int, cookie: str
     }
 
 
+def print_measure(size: int, name: str, figures: dict) -> None:
+    print(
+        f"{size:>9,} {name:34} {figures['requests_per_second']:9.1f} req/s "
+        f"p50 {figures['p50_ms']:8.2f} ms p99 {figures['p99_ms']:8.2f} ms"
+        + (f" errors {figures['errors']}" if figures["errors"] else ""),
+        flush=True,
+    )
+
+
 def measure_size(database_url: str, size: int, options, *, explain: bool) -> list[Measure]:
     archive_prepare(database_url, size)
     urls = json.loads(run_manage(database_url, "bench/page_queries.py", "urls"))
@@ -143,14 +156,31 @@ def measure_size(database_url: str, size: int, options, *, explain: bool) -> lis
                 cookie=cookie if signed_in else "",
             )
             measures.append(Measure(name, path, **figures))
-            print(
-                f"{size:>9,} {name:28} {figures['requests_per_second']:9.1f} req/s "
-                f"p50 {figures['p50_ms']:8.2f} ms p99 {figures['p99_ms']:8.2f} ms"
-                + (f" errors {figures['errors']}" if figures["errors"] else ""),
-                flush=True,
+            print_measure(size, name, figures)
+        cached = {f"{name}, page cache on": urls[name] for name in CACHED_PAGES}
+    with served(database_url, **(environment | {"NEWSROOM_PAGE_CACHE": "1"})) as base:
+        for name, path in cached.items():
+            figures = wrk(
+                base + path,
+                seconds=options.seconds,
+                threads=options.threads,
+                connections=options.connections,
             )
+            measures.append(Measure(name, path, **figures))
+            print_measure(size, name, figures)
     arguments = ["bench/page_queries.py", "queries", *(["--explain"] if explain else [])]
-    queries = json.loads(run_manage(database_url, *arguments, stdin=json.dumps(urls)))
+    queries = json.loads(
+        run_manage(database_url, *arguments, stdin=json.dumps(urls), NEWSROOM_PAGE_CACHE="0")
+    )
+    queries |= json.loads(
+        run_manage(
+            database_url,
+            "bench/page_queries.py",
+            "queries",
+            stdin=json.dumps(cached),
+            NEWSROOM_PAGE_CACHE="1",
+        )
+    )
     for measure in measures:
         found = queries.get(measure.name, {})
         measure.queries = found.get("queries")
@@ -190,7 +220,8 @@ def report(results: dict[int, list[Measure]], about: dict[str, str], options) ->
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` (bench/pages.py): "
         f"wrk -t{options.threads} -c{options.connections} -d{options.seconds:g}s per page; "
         f"bin/serve (nginx, gunicorn {options.workers} sync workers, DEBUG off, "
-        "NEWSROOM_PAGE_CACHE=0); synthetic archives from `manage.py generate_stories --seed 1`.",
+        "NEWSROOM_PAGE_CACHE=0 except where a page says the page cache is on); "
+        "synthetic archives from `manage.py generate_stories --seed 1`.",
         "",
         *(f"- {key}: {value}" for key, value in about.items()),
         "",

@@ -22,11 +22,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 from stories.counts import next_due_publication
-from stories.freshness import content_generation
+from stories.freshness import PURGE_EVERY_PAGE, content_generation
+
+from .replica import is_public_read
 
 CACHE_ALIAS = "default"
 SET_ON_EACH_ANSWER = {"set-cookie", "vary", "cache-control", "expires", "etag", "content-length"}
-SURROGATE_KEY_ALL = "newsroom"
 SECTIONS = {"stories", "tags", "people", "packages", "api", "feeds", "search"}
 
 
@@ -49,13 +50,7 @@ def page_cache(get_response):
 
 
 def may_answer_from_cache(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path.startswith(f"/{settings.NEWSROOM_ADMIN_PATH}")
-        and request.path != "/healthz"
-    )
+    return is_public_read(request) and "HTTP_AUTHORIZATION" not in request.META
 
 
 def cache_key(request, generation: int) -> str:
@@ -116,7 +111,7 @@ def shared_max_age(now: datetime | None = None) -> int:
 def surrogate_keys(path: str) -> str:
     """The keys a CDN may purge this page by: every page, its section, and the page itself."""
     parts = [part for part in path.split("/") if part]
-    keys = [SURROGATE_KEY_ALL]
+    keys = [PURGE_EVERY_PAGE]
     if not parts:
         keys.append("front")
     elif parts[0] in SECTIONS:

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "stories",
     "importing",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "newsroom.middleware.refuse_trace_and_connect",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.publish_what_is_due",
+    "newsroom.replica.public_reads_from_replica",
     "newsroom.page_cache.page_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +146,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if os.environ.get("DATABASE_REPLICA_URL"):  # public pages read from it (newsroom.replica)
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    DATABASE_ROUTERS = ["newsroom.replica.PublicReadsRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker and app server when REDIS_URL names a Redis; otherwise each
@@ -254,6 +265,11 @@ NEWSROOM_STORIES_PER_PAGE = 20
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
 NEWSROOM_PAGE_MAX_AGE = int(os.environ.get("NEWSROOM_PAGE_MAX_AGE", "60"))  # for CDNs
+# A front cache or CDN told to drop the pages by Surrogate-Key when content changes (a task).
+NEWSROOM_PURGE_URL = os.environ.get("NEWSROOM_PURGE_URL", "")
+
+# Long work (stories.tasks) waits in the database for `manage.py db_worker`, on any machine.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # make bench mounts a bare view at /bench/bare as its reference; never on a public site.
 NEWSROOM_BENCH_REFERENCE = env_bool("NEWSROOM_BENCH_REFERENCE", default=False)
 # The PostgreSQL text search configuration: the language whose stemming and stop words apply.

@@ -34,6 +34,23 @@ class PrivateCluster:
         self.start()
         self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "newsroom")
 
+    def create_standby_of(self, primary: "PrivateCluster") -> None:
+        """A streaming replica of ``primary``, which initdb's trust rules let replicate."""
+        source = ["-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"]
+        self.run(
+            "pg_basebackup",
+            *source,
+            "-D",
+            str(self.folder / "data"),
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast",
+        )
+        self.start()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/newsroom"
+
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
         self.run(
@@ -61,7 +78,8 @@ def require_postgres() -> None:
 
 
 @contextlib.contextmanager
-def private_cluster():
+def private_cluster(standby_of: PrivateCluster | None = None):
+    """A new cluster holding an empty database ``newsroom``, or a streaming replica."""
     bin_dir = postgres_bin()
     if bin_dir is None:
         raise RuntimeError(POSTGRES_MISSING)
@@ -70,7 +88,10 @@ def private_cluster():
         shutil.chown(folder, "postgres", "postgres")
     cluster = PrivateCluster(folder, bin_dir)
     try:
-        cluster.create()
+        if standby_of is None:
+            cluster.create()
+        else:
+            cluster.create_standby_of(standby_of)
         yield cluster
     finally:
         with contextlib.suppress(subprocess.CalledProcessError):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from stories.counts import counts_rebuild
 from stories.models import Person, Story, TagCount
+from stories.tasks import rebuild_counts
 
 
 class Command(BaseCommand):
@@ -12,7 +13,16 @@ class Command(BaseCommand):
         "from the archive: after rows were written outside Django, or to check them."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--background", action="store_true", help="leave it to a db_worker (stories.tasks)"
+        )
+
+    def handle(self, *args, background=False, **options):
+        if background:
+            result = rebuild_counts.enqueue()
+            self.stdout.write(f"Queued as task {result.id}: manage.py db_worker will run it.")
+            return
         started = time.perf_counter()
         counts_rebuild()
         self.stdout.write(
