@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.formats import date_format
@@ -6,6 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
+from taggit.models import Tag
 
 from ..editing import version_raise
 from ..models import Correction, Quote, RelatedLink, Story
@@ -23,6 +25,7 @@ from ..workflow import (
 from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
+from .pagination import BoundedCountPaginator
 from .story_form import StoryAdminForm
 from .suggestions import SuggestedRelatedMixin
 from .tag_suggestions import TagSuggestionsMixin
@@ -103,6 +106,34 @@ class StateFilter(admin.SimpleListFilter):
                 return queryset.filter(status=value)
 
 
+class BusiestTagsFilter(admin.SimpleListFilter):
+    """The tags carried by the most published stories, and the one chosen: all of them would
+    be thousands of links."""
+
+    title = _("tag")
+    parameter_name = "tags__id__exact"
+    shown = 30
+
+    def lookups(self, request, model_admin):
+        busiest = Tag.objects.order_by("-published_count__stories", "name")[: self.shown]
+        chosen = Tag.objects.filter(pk=self.value()) if self.value_is_id() else Tag.objects.none()
+        tags = sorted({*busiest, *chosen}, key=lambda tag: tag.name.casefold())
+        return [(str(tag.pk), bidi_isolated(tag.name)) for tag in tags]
+
+    def value_is_id(self) -> bool:
+        return (self.value() or "").isascii() and (self.value() or "").isdigit()
+
+    def queryset(self, request, queryset):
+        return queryset.tagged(self.value()) if self.value_is_id() else queryset
+
+
+class StoryChangeList(ChangeList):
+    """Rows without the body, which the list does not show."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).defer("body", "search_vector")
+
+
 @admin.register(Story)
 class StoryAdmin(
     BulkActionsMixin,
@@ -122,8 +153,12 @@ class StoryAdmin(
         "updated_at",
         "updated_by",
     ]
-    list_filter = [StateFilter, "is_developing", "tags", "published_at", "updated_by"]
+    list_filter = [StateFilter, "is_developing", BusiestTagsFilter, "published_at", "updated_by"]
     list_select_related = ["updated_by"]
+    show_full_result_count = False  # a second count of the whole archive
+    paginator = BoundedCountPaginator
+    list_per_page = 50
+    ordering = ["-published_at", "-id"]  # the story_published_newest index
     search_fields = ["headline", "dek", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -160,6 +195,9 @@ class StoryAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    def get_changelist(self, request, **kwargs):
+        return StoryChangeList
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -249,6 +249,7 @@ class Story(models.Model):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="story_status_published"),
+            models.Index(fields=["-published_at", "-id"], name="story_published_newest"),
             models.Index(
                 fields=["published_at"],
                 condition=Q(status="published", is_counted=False),

@@ -1,12 +1,14 @@
 """Reporters and editors edit stories, quotes, related links, people and tags in the admin."""
 
 import json
+from datetime import UTC, datetime
 from html import unescape
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from stories.admin.story import BusiestTagsFilter
 from stories.models import RelatedLink, Story
 from stories.tests.helpers import (
     PENCE_LETTER,
@@ -206,3 +208,52 @@ def test_a_tag_longer_than_a_tag_may_be_is_a_form_error(editor_client):
     assert response.status_code == 200
     assert "longer than a tag may be" in " ".join(response.context["adminform"].form.errors["tags"])
     assert not Story.objects.exists()
+
+
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK", "BEGIN", "COMMIT")
+SIGNED_IN_REQUEST = ('FROM "django_session"', 'FROM "auth_user" WHERE', 'FROM "auth_permission"')
+CHANGELIST_QUERIES = 6  # tag filter, editor filter, count, rows, their tags, the years
+
+
+def test_changelist_needs_at_most_six_queries_of_its_own(editor_client):
+    """Beside the signed-in request's session, user and permissions, which every admin page
+    reads, the list needs six queries, however many stories there are."""
+    for _ in range(3):
+        make_rich_story(quotes=1, tags=4, links=0)
+    editor_client.get("/admin/stories/story/")
+    with CaptureQueriesContext(connection) as captured:
+        assert editor_client.get("/admin/stories/story/").status_code == 200
+    statements = [q["sql"] for q in captured if not q["sql"].startswith(TRANSACTION_CONTROL)]
+    own = [sql for sql in statements if not any(part in sql for part in SIGNED_IN_REQUEST)]
+    assert len(own) <= CHANGELIST_QUERIES
+    assert len(statements) <= CHANGELIST_QUERIES + 4
+
+
+def test_changelist_years_run_from_the_first_story_to_the_last(editor_client):
+    for year in (2019, 2021):
+        make_story(published_at=datetime(year, 6, 1, tzinfo=UTC))
+    hierarchy = between(
+        page_html(editor_client, "/admin/stories/story/"), '<nav class="toplinks">', "</nav>"
+    )
+    for year in (2019, 2020, 2021):
+        assert f"?published_at__year={year}" in hierarchy
+    assert "2018" not in hierarchy
+    assert "2022" not in hierarchy
+
+
+def test_changelist_tag_filter_offers_the_busiest_tags_and_the_chosen_one(
+    editor_client, monkeypatch
+):
+    from taggit.models import Tag
+
+    for _ in range(2):
+        make_story(tags=["Busy"])
+    make_story(tags=["Rare"])
+    rare = Tag.objects.get(name="Rare")
+    monkeypatch.setattr(BusiestTagsFilter, "shown", 1)
+    listing = page_html(editor_client, "/admin/stories/story/")
+    assert "Busy" in listing
+    assert f"tags__id__exact={rare.pk}" not in listing
+    chosen = editor_client.get("/admin/stories/story/", {"tags__id__exact": rare.pk})
+    assert chosen.context["cl"].result_count == 1
+    assert f"tags__id__exact={rare.pk}" in chosen.content.decode()
