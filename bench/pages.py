@@ -13,8 +13,9 @@ admin pages are asked for signed in as an editor.
 
 The archives live in a throwaway cluster, or in --cluster DIR, made if absent and kept, so that
 a second run at a million stories reuses the first one's archive. Results go to --output
-(bench/results.md) with the machine, the versions and the date; each page's figures also go to
-standard output as they are measured.
+(bench/results.md) with the machine, the versions and the date, above its hand-written
+"Profiling notes", which a run keeps; each page's figures also go to standard output as they
+are measured.
 """
 
 import argparse
@@ -43,6 +44,7 @@ from newsroom.tests.serving import production_env, served  # noqa: E402
 
 REFERENCES = ("bare Django view", "static file (whitenoise)")
 CACHED_PAGES = ("story", "front", "tag, page 1")  # measured again with the page cache on
+NOTES_HEADING = "## Profiling notes"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -277,6 +279,13 @@ def report(results: dict[int, list[Measure]], about: dict[str, str], options) ->
     return "\n".join(lines) + "\n"
 
 
+def kept_notes(results: Path) -> str:
+    """The hand-written part of the results (from NOTES_HEADING on), which a run keeps."""
+    text = results.read_text() if results.exists() else ""
+    at = text.find(NOTES_HEADING)
+    return "" if at < 0 else "\n" + text[at:]
+
+
 def fmt(value, digits: int = 0) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
@@ -327,7 +336,7 @@ def main() -> None:
             url = database_for(cluster, size)
             results[size] = measure_size(url, size, options, explain=size == options.size)
         about = versions(url)
-    options.output.write_text(report(results, about, options))
+    options.output.write_text(report(results, about, options) + kept_notes(options.output))
     print(f"results in {options.output} ({time.monotonic() - started:.0f} s)")
 
 

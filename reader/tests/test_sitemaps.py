@@ -207,7 +207,7 @@ def test_stories_are_in_one_section_per_year_of_publication(client):
 
 
 def test_a_year_of_more_than_50000_stories_is_split_into_pages(client, monkeypatch):
-    monkeypatch.setattr("reader.sitemaps.StoryYearSitemap.limit", 2)  # 10,000 in production
+    monkeypatch.setattr("reader.sitemaps.StoryYearSitemap.limit", 2)  # 2,000 in production
     for hours in range(1, 6):
         make_story(published_at=timezone.now() - timedelta(hours=hours))
     year = timezone.now().year
