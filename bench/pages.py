@@ -118,7 +118,8 @@ def wrk(url: str, *, seconds: float, threads: int, connections: int, cookie: str
     if set(latency) != {"50", "99"}:
         raise RuntimeError(f"wrk gave no latency distribution for {url}:\n{output}")
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
-    for found in re.findall(r"Socket errors: connect (\d+), read (\d+), write (\d+)", output):
+    socket_errors = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
+    for found in re.findall(socket_errors, output):
         errors += sum(int(n) for n in found)
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
