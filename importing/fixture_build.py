@@ -93,6 +93,7 @@ def content_serialized() -> list[dict]:
         obj["fields"].pop("search_vector", None)  # derived from the text when loaded
         obj["fields"].pop("is_counted", None)  # counted on the first request after loading
         obj["fields"].pop("public_quote_count", None)
+        obj["fields"].pop("story_published_at", None)  # the story's, copied when loaded
     return objects
 
 

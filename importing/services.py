@@ -173,6 +173,7 @@ def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
                 position=position,
                 is_fragment=found.is_fragment,
                 is_featured=found.is_featured,
+                story_published_at=story.published_at,  # bulk_create skips Quote.save()
             )
         )
     Quote.objects.bulk_create(quotes)

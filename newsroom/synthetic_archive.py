@@ -400,6 +400,7 @@ class ArchiveWriter:
                         position,
                         position == 0 and choose.random() < 0.3,
                         choose.random() < 0.05,
+                        published_at,
                     )
                 )
             story_tags, wanted = set(), choose.randint(3, 6)
@@ -460,6 +461,7 @@ class ArchiveWriter:
                     "position",
                     "is_featured",
                     "is_fragment",
+                    "story_published_at",
                 ],
                 quotes,
             ),

@@ -135,7 +135,7 @@ class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
             Quote.objects.public()
             .filter(speaker=self.person)
             .select_related("story")
-            .order_by("-story__published_at", "story_id", "position", "id")
+            .order_by("-story_published_at", "story_id", "position", "id")
         )
 
     def get_context_data(self, **kwargs):

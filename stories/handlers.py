@@ -4,6 +4,7 @@ Connected in StoriesConfig.ready().
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag, TaggedItem
 
@@ -30,6 +31,8 @@ def story_is_counted_keep(sender, instance, **kwargs):
 
 def story_saved(sender, instance, raw=False, **kwargs):
     search_vectors_refresh([instance.pk])
+    moved = Quote.objects.filter(story=instance).exclude(story_published_at=instance.published_at)
+    moved.update(story_published_at=instance.published_at)
     if not raw:
         story_counts_sync(instance.pk)
     next_due_refresh()
@@ -47,6 +50,14 @@ def quote_speaker_remember(sender, instance, **kwargs):
     if instance.pk is not None:
         stored = Quote.objects.filter(pk=instance.pk).values_list("speaker_id", flat=True)
         instance.speaker_id_stored = stored.first()
+
+
+def quote_loaded(sender, instance, raw=False, **kwargs):
+    """A quote loaded from a fixture or a revision, which skip Quote.save(), takes its story's
+    publication time."""
+    if raw:
+        published_at = Story.objects.filter(pk=OuterRef("story_id")).values("published_at")
+        Quote.objects.filter(pk=instance.pk).update(story_published_at=Subquery(published_at))
 
 
 def quote_counts(sender, instance, **kwargs):
@@ -100,6 +111,7 @@ def connect():
     pre_delete.connect(story_deleted, sender=Story, dispatch_uid="story_deleted_counts")
     pre_save.connect(quote_speaker_remember, sender=Quote, dispatch_uid="quote_speaker_stored")
     post_save.connect(quote_counts, sender=Quote, dispatch_uid="quote_saved_counts")
+    post_save.connect(quote_loaded, sender=Quote, dispatch_uid="quote_loaded_story_time")
     post_delete.connect(quote_counts, sender=Quote, dispatch_uid="quote_deleted_counts")
     post_save.connect(tagged_item_saved, sender=TaggedItem, dispatch_uid="tagged_item_counts")
     post_delete.connect(tagged_item_deleted, sender=TaggedItem, dispatch_uid="untagged_counts")

@@ -106,17 +106,30 @@ class Quote(models.Model):
         ),
     )
 
+    story_published_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text=_("The story's publication time, kept with each quote for a person's page."),
+    )
+
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         ordering = ["position", "id"]
-        indexes = [models.Index(fields=["speaker", "story"], name="quote_speaker_story")]
+        indexes = [
+            models.Index(fields=["speaker", "story"], name="quote_speaker_story"),
+            models.Index(fields=["speaker", "-story_published_at"], name="quote_speaker_newest"),
+        ]
 
     def __str__(self):
         text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
         return f"“{bidi_isolated(text)}” ({self.speaker})"
+
+    def save(self, *args, **kwargs):
+        self.story_published_at = self.story.published_at
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.story.get_absolute_url()
