@@ -105,3 +105,12 @@ def sign_in(connection: Connection, username: str, password: str) -> None:
     )
     if "sessionid" not in connection.cookies:
         raise RuntimeError(f"{username} could not sign in")
+
+
+def story_saved_through_admin(connection: Connection, story_id: str, **changes: str) -> int:
+    """Open the story's change form, change ``changes``'s fields, save; the answer's status."""
+    path = f"/admin/stories/story/{story_id}/change/"
+    form = ChangeForm()
+    form.feed(connection.request("GET", path)[1])
+    fields = [(name, changes.get(name, value)) for name, value in form.fields]
+    return connection.request("POST", path, [*fields, ("_continue", "1")])[0]

@@ -108,3 +108,19 @@ def manage(database_url: str, *args: str) -> str:
         check=True,
     )
     return result.stdout
+
+
+EDITOR_MADE = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from stories.models import Story
+editor = get_user_model().objects.create_user(%r, password=%r, is_staff=True)
+editor.groups.add(Group.objects.get(name="Editor"))
+print(Story.objects.get(slug=%r).pk)
+"""
+
+
+def editor_made(database_url: str, username: str, password: str, story_slug: str) -> str:
+    """Make an editor's account on database_url; the id of the story with ``story_slug``."""
+    script = EDITOR_MADE % (username, password, story_slug)
+    return manage(database_url, "shell", "--verbosity", "0", "-c", script).strip()

@@ -7,21 +7,13 @@ import time
 import urllib.request
 
 from newsroom.tests.clusters import private_cluster, require_postgres
-from newsroom.tests.http_client import ChangeForm, Connection, sign_in
-from newsroom.tests.serving import manage, require_nginx, served
+from newsroom.tests.http_client import Connection, sign_in, story_saved_through_admin
+from newsroom.tests.serving import editor_made, manage, require_nginx, served
 from stories.tests.helpers import PENCE_LETTER
 
 STORY = f"/stories/{PENCE_LETTER}/"
 EDITOR, PASSWORD = "replica-editor", "replica-password-not-for-production"
 NEW_HEADLINE = "Pence writes to Congress, read from the primary"
-MAKE_EDITOR = f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from stories.models import Story
-editor = get_user_model().objects.create_user({EDITOR!r}, password={PASSWORD!r}, is_staff=True)
-editor.groups.add(Group.objects.get(name="Editor"))
-print(Story.objects.get(slug={PENCE_LETTER!r}).pk)
-"""
 
 
 def replica_sql(replica, sql: str) -> str:
@@ -49,7 +41,7 @@ def test_public_pages_read_the_replica_and_the_admin_the_primary():
     with private_cluster() as primary:
         manage(primary.url, "migrate", "--noinput")
         manage(primary.url, "loaddata", "fixtures/stories.json")
-        story_id = manage(primary.url, "shell", "--verbosity", "0", "-c", MAKE_EDITOR).strip()
+        story_id = editor_made(primary.url, EDITOR, PASSWORD, PENCE_LETTER)
         with private_cluster(standby_of=primary) as replica:
             assert replica_sql(replica, "SELECT pg_is_in_recovery()") == "t"
             with served(primary.url, DATABASE_REPLICA_URL=replica.url) as base:
@@ -58,15 +50,9 @@ def test_public_pages_read_the_replica_and_the_admin_the_primary():
                 sign_in(editor, EDITOR, PASSWORD)
 
                 replica_sql(replica, "SELECT pg_wal_replay_pause()")
-                path = f"/admin/stories/story/{story_id}/change/"
-                form = ChangeForm()
-                form.feed(editor.request("GET", path)[1])
-                fields = [
-                    (name, NEW_HEADLINE if name == "headline" else value)
-                    for name, value in form.fields
-                ]
-                assert editor.request("POST", path, [*fields, ("_continue", "1")])[0] == 302
-                assert NEW_HEADLINE in editor.request("GET", path)[1]
+                assert story_saved_through_admin(editor, story_id, headline=NEW_HEADLINE) == 302
+                admin_page = editor.request("GET", f"/admin/stories/story/{story_id}/change/")
+                assert NEW_HEADLINE in admin_page[1]
                 assert NEW_HEADLINE not in public_page(base, STORY)
                 assert NEW_HEADLINE not in public_page(base, "/")
 

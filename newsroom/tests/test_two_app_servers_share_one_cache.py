@@ -9,20 +9,21 @@ import time
 import urllib.request
 
 from newsroom.tests.clusters import private_cluster, require_postgres
-from newsroom.tests.http_client import ChangeForm, Connection, sign_in
-from newsroom.tests.serving import free_port, manage, require_nginx, served, tool_missing
+from newsroom.tests.http_client import Connection, sign_in, story_saved_through_admin
+from newsroom.tests.serving import (
+    editor_made,
+    free_port,
+    manage,
+    require_nginx,
+    served,
+    tool_missing,
+)
 from stories.tests.helpers import PENCE_LETTER
 
 STORY = f"/stories/{PENCE_LETTER}/"
+NEW_HEADLINE = "Pence's letter, as the second server shows it"
+ESCAPED_HEADLINE = "Pence&#x27;s letter, as the second server shows it"
 EDITOR, PASSWORD = "two-servers-editor", "two-servers-password-not-for-production"
-MAKE_EDITOR = f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from stories.models import Story
-editor = get_user_model().objects.create_user({EDITOR!r}, password={PASSWORD!r}, is_staff=True)
-editor.groups.add(Group.objects.get(name="Editor"))
-print(Story.objects.get(slug={PENCE_LETTER!r}).pk)
-"""
 
 
 @contextlib.contextmanager
@@ -65,7 +66,7 @@ def test_a_save_on_one_app_server_is_seen_at_once_on_the_other():
     with private_cluster() as cluster, redis_server() as redis_url:
         manage(cluster.url, "migrate", "--noinput")
         manage(cluster.url, "loaddata", "fixtures/stories.json")
-        story_id = manage(cluster.url, "shell", "--verbosity", "0", "-c", MAKE_EDITOR).strip()
+        story_id = editor_made(cluster.url, EDITOR, PASSWORD, PENCE_LETTER)
         shared = {"REDIS_URL": redis_url, "WEB_CONCURRENCY": "2"}
         with served(cluster.url, **shared) as first, served(cluster.url, **shared) as second:
             html, headers = page(first, STORY)
@@ -75,21 +76,9 @@ def test_a_save_on_one_app_server_is_seen_at_once_on_the_other():
 
             editor = Connection(first)
             sign_in(editor, EDITOR, PASSWORD)
-            path = f"/admin/stories/story/{story_id}/change/"
-            form = ChangeForm()
-            form.feed(editor.request("GET", path)[1])
-            fields = [
-                (
-                    name,
-                    "Pence's letter, as the second server shows it"
-                    if name == "headline"
-                    else value,
-                )
-                for name, value in form.fields
-            ]
-            assert editor.request("POST", path, [*fields, ("_continue", "1")])[0] == 302
+            assert story_saved_through_admin(editor, story_id, headline=NEW_HEADLINE) == 302
 
             for base in (second, first):
                 html, headers = page(base, STORY)
-                assert "Pence&#x27;s letter, as the second server shows it" in html
-                assert "Pence&#x27;s letter, as the second server shows it" in page(base, "/")[0]
+                assert ESCAPED_HEADLINE in html
+                assert ESCAPED_HEADLINE in page(base, "/")[0]
