@@ -14,6 +14,17 @@ from .search_vectors import search_vectors_refresh
 SEARCH_VECTOR_BATCH = 2_000
 
 
+def add_background_option(parser) -> None:
+    parser.add_argument(
+        "--background", action="store_true", help="leave it to a db_worker (stories.tasks)"
+    )
+
+
+def queued(work) -> str:
+    """Queue ``work`` (a task) and say so, for a command run with --background."""
+    return f"Queued as task {work.enqueue().id}: manage.py db_worker will run it."
+
+
 @task()
 def rebuild_search_vectors(story_ids: list[int] | None = None) -> int:
     """Rebuild the search vectors of ``story_ids`` (all stories when None), in batches."""

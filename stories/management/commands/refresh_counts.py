@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from stories.counts import counts_rebuild
 from stories.models import Person, Story, TagCount
-from stories.tasks import rebuild_counts
+from stories.tasks import add_background_option, queued, rebuild_counts
 
 
 class Command(BaseCommand):
@@ -14,14 +14,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--background", action="store_true", help="leave it to a db_worker (stories.tasks)"
-        )
+        add_background_option(parser)
 
     def handle(self, *args, background=False, **options):
         if background:
-            result = rebuild_counts.enqueue()
-            self.stdout.write(f"Queued as task {result.id}: manage.py db_worker will run it.")
+            self.stdout.write(queued(rebuild_counts))
             return
         started = time.perf_counter()
         counts_rebuild()
