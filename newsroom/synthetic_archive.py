@@ -5,16 +5,16 @@ articles (fixtures/articles/ and the importer's test articles); 3–8 quotes eac
 of people, some quoted far more than others; 3–6 tags from a vocabulary where a few tags are
 on many stories (Zipf); 0–5 related links; a few drafts, stories in review, scheduled and
 unpublished stories, corrections, old slugs and coverage packages. Rows go in with COPY on
-PostgreSQL (bulk inserts elsewhere), a chunk of stories per transaction, and the search
-vectors of each chunk are built with the site's own definition (search_vectors_refresh).
+PostgreSQL (bulk inserts elsewhere), a chunk of stories per transaction, each story with
+its search vector as the site defines it, put together from its words (synthetic_vectors).
 The same seed on the same database gives the same archive.
 """
 
 import itertools
+import multiprocessing
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,7 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -39,10 +39,13 @@ from stories.models import (
     TagKey,
     TagProfile,
 )
-from stories.search_vectors import search_vectors_refresh
 from stories.text import headline_key, tag_key
 
+from .synthetic_vectors import VectorWriter
+
 CHUNK = 5_000
+LINK_COLUMNS = ["story_id", "title", "target_id", "url", "position", "title_key"]
+PACKAGE_EVERY = 2_000  # stories
 YEARS = 20
 FIRST_NAMES = [
     "Ada",
@@ -177,6 +180,7 @@ TITLES = (
     "Governor",
 )
 WORD = re.compile(r"[A-Za-z][a-z']+")
+NAME_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
 @dataclass(frozen=True)
@@ -202,23 +206,30 @@ class Words:
             for word in WORD.findall(article.read_text("utf-8")):
                 counts[word.lower()] = counts.get(word.lower(), 0) + 1
         self.words = sorted(counts)
-        self.cumulative = list(itertools.accumulate(counts[word] for word in self.words))
+        # Each word as often as the articles use it: an even draw from here is a weighted one.
+        self.running_text = [word for word in self.words for _ in range(counts[word])]
         self.chooser = chooser
 
     def some(self, count: int) -> list[str]:
-        return self.chooser.choices(self.words, cum_weights=self.cumulative, k=count)
+        return self.chooser.choices(self.running_text, k=count)
+
+    def phrase(self, low: int, high: int) -> list[str]:
+        return self.some(self.chooser.randint(low, high))
 
     def sentence(self, low: int, high: int) -> str:
-        words = self.some(self.chooser.randint(low, high))
-        return " ".join(words).capitalize() + "."
+        return as_sentence(self.phrase(low, high))
 
-    def paragraphs(self, words: int) -> str:
-        stream, sentences, at = self.some(words), [], 0
+    def paragraphs(self, stream: list[str]) -> str:
+        sentences, at = [], 0
         while at < len(stream):
             length = self.chooser.randint(12, 28)
-            sentences.append(" ".join(stream[at : at + length]).capitalize() + ".")
+            sentences.append(as_sentence(stream[at : at + length]))
             at += length
         return "\n\n".join(" ".join(sentences[at : at + 3]) for at in range(0, len(sentences), 3))
+
+
+def as_sentence(words: list[str]) -> str:
+    return " ".join(words).capitalize() + "."
 
 
 def zipf_weights(count: int, exponent: float = 1.07) -> list[float]:
@@ -262,9 +273,11 @@ def reset_sequences(models: Sequence) -> None:
 
 class ArchiveWriter:
     def __init__(self, seed: int, shape: ArchiveShape = ArchiveShape()):
+        self.seed = seed
         self.chooser = random.Random(seed)
-        # People and tags have a chooser of their own: a run that finds them made already
-        # draws the same stories as the run that made them.
+        # People and tags have a chooser of their own, and each chunk of stories one of its
+        # own: a run that finds them made already draws the same stories as the run that
+        # made them, whichever worker writes which chunk.
         self.vocabulary = random.Random(f"vocabulary-{seed}")
         self.shape = shape
         self.words = Words(self.chooser)
@@ -297,6 +310,7 @@ class ArchiveWriter:
         )
         reset_sequences([Person])
         ids = dict(zip(new, itertools.count(first_id), strict=False)) | existing
+        self.names = {ids[name]: NAME_WORD.findall(name) for name in names}
         return [ids[name] for name in names]
 
     def tags(self) -> list[int]:
@@ -336,44 +350,92 @@ class ArchiveWriter:
     # The stories, a chunk at a time.
 
     def write(self, count: int, progress: Callable[[int], None]) -> None:
-        """Python writes the rows of one chunk while a second thread copies the one before and
-        two more build its search vectors: the two cores are both kept busy."""
-        people, tags = self.people(), self.tags()
-        self.first_story, self.next_package = next_id(Story), next_id(Package)
-        speaker_weights, tag_weights = zipf_weights(len(people)), zipf_weights(len(tags))
-        first_id, last_id, copied = self.first_story, self.first_story + count, 0
-        with ThreadPoolExecutor(1) as copier, ThreadPoolExecutor(2) as indexers:
-            pending = []
-            while first_id < last_id or pending:
-                if first_id < last_id:
-                    size = min(CHUNK, last_id - first_id)
-                    rows = self.chunk(first_id, size, people, speaker_weights, tags, tag_weights)
-                    copying = copier.submit(in_thread, copy_chunk, rows, indexers, first_id, size)
-                    pending.append((copying, size))
-                    first_id += size
-                if len(pending) > 1 or first_id == last_id:
-                    copying, size = pending.pop(0)
-                    copying.result()
-                    copied += size
-                    progress(copied)
+        """On PostgreSQL two worker processes each make a chunk and copy it, keeping both
+        cores busy between Python and the database; elsewhere one chunk after another."""
+        self.people_ids, self.tag_ids = self.people(), self.tags()
+        self.speaker_weights = zipf_weights(len(self.people_ids))
+        self.tag_weights = zipf_weights(len(self.tag_ids))
+        self.vectors = None
+        if connection.vendor == "postgresql":
+            name_words = itertools.chain.from_iterable(self.names.values())
+            self.vectors = VectorWriter([*self.words.words, *name_words])
+        self.first_story, self.first_package = next_id(Story), next_id(Package)
+        plan = [
+            (number, self.first_story + at, min(CHUNK, count - at))
+            for number, at in enumerate(range(0, count, CHUNK))
+        ]
+        if connection.vendor == "postgresql":
+            global forked_writer
+            forked_writer = self
+            connections.close_all()  # each worker opens its own
+            with multiprocessing.get_context("fork").Pool(2) as workers:
+                self.link_chunks(workers.imap(write_chunk_in_worker, plan), progress)
+        else:
+            self.link_chunks(map(self.write_chunk, plan), progress)
         reset_sequences([Story, Package])
 
-    def chunk(self, first_id, size, people, speaker_weights, tags, tag_weights) -> list:
+    def link_chunks(self, written_chunks: Iterable, progress: Callable[[int], None]) -> None:
+        """Write each chunk's related links once it and every chunk before it is written
+        (links point back up to 50,000 stories, into chunks other workers write)."""
+        written = 0
+        for size, links in written_chunks:
+            with transaction.atomic():
+                write_rows(RelatedLink, LINK_COLUMNS, links)
+            written += size
+            progress(written)
+
+    def write_chunk(self, planned: tuple[int, int, int]) -> tuple[int, list]:
+        number, first_id, size = planned
+        self.chooser = self.words.chooser = random.Random(f"{self.seed}-{number}")
+        batches, links = self.chunk(first_id, size)
+        try:
+            with transaction.atomic():
+                for model, columns, rows in batches + self.packages(number, first_id, size):
+                    write_rows(model, columns, rows)
+        finally:
+            if multiprocessing.parent_process() is not None:
+                connection.close()
+        return size, links
+
+    def chunk(self, first_id: int, size: int) -> tuple[list, list]:
         choose = self.chooser
         stories, quotes, tag_links, links, corrections, redirects = [], [], [], [], [], []
         span = self.shape.years * 365 * 86_400
         for story_id in range(first_id, first_id + size):
-            headline = self.words.sentence(6, 13)[:-1]
+            headline_words, dek_words = self.words.phrase(6, 13), self.words.phrase(15, 30)
+            body_words = self.words.some(600)
+            headline = as_sentence(headline_words)[:-1]
             slug = f"{slugify(headline)[:180].rstrip('-')}-{story_id}"
             status, published_at = self.status_and_time(span)
             created_at = (published_at or self.now) - timedelta(hours=choose.randint(1, 72))
+            speakers = self.people_ids_for(choose.randint(3, 8))
+            quote_words = [self.words.phrase(8, 30) for _ in speakers]
+            for position, (speaker, words) in enumerate(zip(speakers, quote_words, strict=True)):
+                quotes.append(
+                    (
+                        story_id,
+                        speaker,
+                        as_sentence(words),
+                        "",
+                        None,
+                        "",
+                        position,
+                        position == 0 and choose.random() < 0.3,
+                        choose.random() < 0.05,
+                        published_at,
+                    )
+                )
+            said = itertools.chain.from_iterable(
+                [*words, *self.names[speaker]]
+                for speaker, words in zip(speakers, quote_words, strict=True)
+            )
             stories.append(
                 (
                     story_id,
                     headline,
                     slug,
-                    self.words.sentence(15, 30),
-                    self.words.paragraphs(600),
+                    as_sentence(dek_words),
+                    self.words.paragraphs(body_words),
                     f"By {choose.choice(FIRST_NAMES)} {choose.choice(LAST_NAMES)}",
                     "",
                     "",
@@ -385,27 +447,16 @@ class ArchiveWriter:
                     choose.random() < 0.02,
                     headline_key(headline),
                     status == Story.Status.PUBLISHED and published_at <= self.now,
+                    self.vectors.vector(
+                        [(headline_words, "A"), (said, "B"), (dek_words, "C"), (body_words, "D")]
+                    )
+                    if self.vectors
+                    else None,
                 )
             )
-            speakers = choose.choices(people, cum_weights=speaker_weights, k=choose.randint(3, 8))
-            for position, speaker in enumerate(speakers):
-                quotes.append(
-                    (
-                        story_id,
-                        speaker,
-                        self.words.sentence(8, 30),
-                        "",
-                        None,
-                        "",
-                        position,
-                        position == 0 and choose.random() < 0.3,
-                        choose.random() < 0.05,
-                        published_at,
-                    )
-                )
             story_tags, wanted = set(), choose.randint(3, 6)
             while len(story_tags) < wanted:
-                story_tags.add(choose.choices(tags, cum_weights=tag_weights)[0])
+                story_tags.add(choose.choices(self.tag_ids, cum_weights=self.tag_weights)[0])
             tag_links += [(tag, self.story_type, story_id) for tag in story_tags]
             earlier = story_id - 1
             if earlier >= self.first_story:
@@ -446,6 +497,7 @@ class ArchiveWriter:
                     "is_developing",
                     "headline_key",
                     "is_counted",
+                    "search_vector",
                 ],
                 stories,
             ),
@@ -466,15 +518,13 @@ class ArchiveWriter:
                 quotes,
             ),
             (self.through, ["tag_id", "content_type_id", "object_id"], tag_links),
-            (
-                RelatedLink,
-                ["story_id", "title", "target_id", "url", "position", "title_key"],
-                links,
-            ),
             (Correction, ["story_id", "kind", "text", "created_at"], corrections),
             (SlugRedirect, ["old_slug", "story_id", "created_at"], redirects),
         ]
-        return batches + self.packages(first_id, size)
+        return batches, links
+
+    def people_ids_for(self, count: int) -> list[int]:
+        return self.chooser.choices(self.people_ids, cum_weights=self.speaker_weights, k=count)
 
     def status_and_time(self, span: int) -> tuple[str, datetime | None]:
         roll = self.chooser.random()
@@ -491,10 +541,9 @@ class ArchiveWriter:
             return Story.Status.UNPUBLISHED, published_at
         return Story.Status.PUBLISHED, published_at
 
-    def packages(self, first_id: int, size: int) -> list:
-        count = max(1, size // 2_000)
-        first_package = self.next_package
-        self.next_package += count
+    def packages(self, number: int, first_id: int, size: int) -> list:
+        count = max(1, size // PACKAGE_EVERY)
+        first_package = self.first_package + number * max(1, CHUNK // PACKAGE_EVERY)
         rows, items = [], []
         for package_id in range(first_package, first_package + count):
             name = self.words.sentence(3, 6)[:-1]
@@ -522,22 +571,12 @@ class ArchiveWriter:
         ]
 
 
-def in_thread(work, *args):
-    """Run work with this thread's own database connection, closed when it is done."""
-    try:
-        return work(*args)
-    finally:
-        connection.close()
+# The writer the worker processes inherit when they are forked, rather than one pickled per chunk.
+forked_writer: ArchiveWriter | None = None
 
 
-def copy_chunk(batches: list, indexers: ThreadPoolExecutor, first_id: int, size: int) -> None:
-    with transaction.atomic():
-        for model, columns, rows in batches:
-            write_rows(model, columns, rows)
-    half = first_id + size // 2
-    halves = [range(first_id, half), range(half, first_id + size)]
-    for done in [indexers.submit(in_thread, search_vectors_refresh, ids) for ids in halves]:
-        done.result()
+def write_chunk_in_worker(planned: tuple[int, int, int]) -> int:
+    return forked_writer.write_chunk(planned)
 
 
 def archive_generate(

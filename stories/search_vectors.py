@@ -41,6 +41,7 @@ def search_vectors_refresh(story_ids: Iterable[int]) -> None:
             words=StringAgg(
                 Concat("text", Value(" "), "speaker__name", output_field=TextField()),
                 delimiter="\n",
+                order_by=("position", "pk"),
             )
         )
         .values("words")

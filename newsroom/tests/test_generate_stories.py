@@ -8,8 +8,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
+from newsroom import synthetic_archive
 from packages.models import Package
 from stories.models import Correction, Person, Quote, RelatedLink, SlugRedirect, Story, TagKey
+from stories.search_vectors import search_vectors_refresh
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,3 +65,31 @@ def test_the_same_seed_writes_the_same_stories_again():
     second = list(Story.objects.order_by("pk").values_list("headline", "body", "status"))[30:]
     assert first == second
     assert Person.objects.count() == 5_000  # people and tags are reused, not made again
+
+
+def test_chunks_written_side_by_side_link_back_into_each_other(monkeypatch):
+    monkeypatch.setattr(synthetic_archive, "CHUNK", 40)
+    generate(400)
+    assert Story.objects.count() == 400
+    first = Story.objects.order_by("pk").values_list("pk", flat=True)[0]
+    links = RelatedLink.objects.values_list("story_id", "target_id")
+    across = [
+        (story, target) for story, target in links if (story - first) // 40 > (target - first) // 40
+    ]
+    assert across  # every one of them checked by the foreign key when it was written
+    assert Package.objects.count() == 10  # one for each chunk
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search vectors are PostgreSQL's")
+def test_the_written_search_vectors_are_the_ones_the_site_computes():
+    generate(200)
+
+    def vectors():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id, search_vector::text FROM stories_story ORDER BY id")
+            return cursor.fetchall()
+
+    written = vectors()
+    search_vectors_refresh([story_id for story_id, _ in written])
+    assert vectors() == written
+    assert all(vector for _, vector in written)
