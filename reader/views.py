@@ -132,10 +132,7 @@ class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     def get_queryset(self):
         self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
         return (
-            Quote.objects.public()
-            .filter(speaker=self.person)
-            .select_related("story")
-            .order_by("-story_published_at", "story_id", "position", "id")
+            Quote.objects.public_newest_first().filter(speaker=self.person).select_related("story")
         )
 
     def get_context_data(self, **kwargs):

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..text import bidi_isolated
@@ -27,6 +28,16 @@ class QuoteQuerySet(models.QuerySet):
 
     def public(self):
         return self.filter(public_quote_q())
+
+    def public_newest_first(self):
+        """Public quotes, the newest story's first. The story's time kept on the quote bounds
+        the (speaker, newest) index scan at now, so the quotes of drafts (no time yet: first
+        in a descending index) and of stories still to come are never walked."""
+        return (
+            self.public()
+            .filter(story_published_at__lte=timezone.now())
+            .order_by("-story_published_at", "story_id", "position", "id")
+        )
 
 
 class Person(models.Model):

@@ -1,19 +1,22 @@
 """A story and what hangs off it: related links, old addresses, corrections and updates."""
 
+import functools
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from ..text import bidi_isolated, headline_key, split_paragraphs, unix_newlines
+from .children_as_json import ChildrenAsJSON, with_children_as_json
 from .fields import by_user
 
 SUGGESTION_LIMIT = 5
@@ -78,12 +81,14 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def with_parts(self):
-        """With what a story page, its structured data and its ninjs show: tags, quotes with
-        their speakers, related links both ways and corrections, in a fixed number of queries."""
+        """With what a story page, its structured data and its ninjs show: tags, corrections
+        and the published stories linking to it read in the story's own row, then quotes with
+        their speakers and the story's own related links: three queries, however many."""
         from .people import Quote  # people.py imports this module
 
-        return self.prefetch_related(
-            "tags",
+        return with_children_as_json(
+            self, story_tags_as_json(), corrections_as_json(), inbound_links_as_json()
+        ).prefetch_related(
             models.Prefetch(
                 "quotes", queryset=Quote.objects.not_fragments().select_related("speaker")
             ),
@@ -92,14 +97,6 @@ class StoryQuerySet(models.QuerySet):
                 queryset=RelatedLink.objects.select_related("target")
                 .defer("target__body")
                 .annotate(target_is_public=is_published_expression("target__")),
-            ),
-            "corrections",
-            models.Prefetch(
-                "inbound_links",
-                queryset=RelatedLink.objects.filter(published_q("story__"))
-                .select_related("story")
-                .defer("story__body")
-                .order_by("-story__published_at", "-story_id"),
             ),
         )
 
@@ -146,6 +143,51 @@ class StoryQuerySet(models.QuerySet):
             .annotate(score=F("shared_tags") + SPEAKER_WEIGHT * F("shared_speakers"))
             .order_by("-score", "-published_at", "-id")[:limit]
         )
+
+
+@functools.cache
+def story_tags_as_json() -> ChildrenAsJSON:
+    items = "taggit_taggeditem_items"
+    return ChildrenAsJSON(
+        "tags",
+        Tag.objects.filter(
+            **{
+                f"{items}__content_type__app_label": Story._meta.app_label,
+                f"{items}__content_type__model": Story._meta.model_name,
+                f"{items}__object_id": OuterRef("pk"),
+            }
+        ),
+        parent=f"{items}__object_id",
+        ordering=("name",),
+    )
+
+
+@functools.cache
+def corrections_as_json() -> ChildrenAsJSON:
+    return ChildrenAsJSON(
+        "corrections",
+        Correction.objects.filter(story=OuterRef("pk")),
+        parent="story",
+        ordering=("-created_at", "-id"),
+    )
+
+
+@functools.cache
+def inbound_links_as_json() -> ChildrenAsJSON:
+    """Links to the story from published stories, newest first, each with what a link to
+    its story shows (related coverage, ninjs associations)."""
+    return ChildrenAsJSON(
+        "inbound_links",
+        RelatedLink.objects.filter(
+            story__status=Story.Status.PUBLISHED,
+            story__published_at__lte=Now(),
+            target=OuterRef("pk"),
+        ),
+        parent="target",
+        ordering=("-story__published_at", "-story_id"),
+        related="story",
+        related_fields=("id", "headline", "slug", "status", "published_at", "updated_at"),
+    )
 
 
 def story_tagged_items():

@@ -29,8 +29,8 @@ EXTREME_COURAGE = "time-for-extreme-courage-trump-urges-mike-pence-to-send-votes
 # Text with every kind of markup a reader must see as text.
 HOSTILE = '</script><script>alert("x")</script> & <b>bold</b> \u202eevil'
 
-STORY_PAGE_QUERIES = 9  # story, tags, quotes with speakers, own links, corrections, inbound,
-# suggested stories, its packages with their published stories, the navigation's featured tags
+STORY_PAGE_QUERIES = 6  # story (with its tags, corrections and inbound links), quotes with
+# speakers, own links, suggested stories, its packages with their stories, featured tags
 LIST_PAGE_QUERIES = 5  # count, rows, tags (or the tag/person lookup), the prefetch, featured tags
 
 

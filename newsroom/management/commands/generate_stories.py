@@ -21,9 +21,11 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r{written:,} of {count:,} stories ({rate:,.0f}/s)")
             sys.stderr.flush()
 
-        archive_generate(count, seed, progress)
+        phases = archive_generate(count, seed, progress)
         seconds = time.perf_counter() - started
         sys.stderr.write("\n")
         self.stdout.write(
-            f"Generated {count:,} stories in {seconds:.1f} s ({count / seconds:,.0f} stories/s)."
+            f"Generated {count:,} stories in {seconds:.1f} s ({count / seconds:,.0f} stories/s): "
+            + ", ".join(f"{phase} in {taken:.1f} s" for phase, taken in phases.items())
+            + "."
         )
