@@ -69,6 +69,16 @@ class PageForm(forms.Form):
     def size(self) -> int:
         return self.cleaned_data["page_size"] or DEFAULT_PAGE_SIZE
 
+    def filters(self) -> str:
+        """The list's filters as a name, the same for every page of the same list."""
+        return repr(
+            sorted(
+                (name, str(value))
+                for name, value in self.cleaned_data.items()
+                if name not in PageForm.base_fields
+            )
+        )
+
     def error_message(self) -> str:
         """Every bad parameter with what is wrong with it: "page_size: must be from 1 to 100."."""
         return " ".join(

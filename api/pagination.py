@@ -1,19 +1,6 @@
-"""Pages of a list, with Django's Paginator, and the envelope the API wraps them in."""
+"""The envelope the API wraps a page of a list in (pages by stories.pagination)."""
 
-from django.core.paginator import Page, Paginator
-from django.utils.functional import cached_property
-
-
-class CountedPaginator(Paginator):
-    """A Paginator over rows already counted (with their latest change, in one query)."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self.known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self.known_count
+from django.core.paginator import Page
 
 
 def page_url(request, number: int) -> str:

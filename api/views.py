@@ -21,12 +21,14 @@ from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from taggit.models import Tag
 
+from stories.freshness import until_content_changes
 from stories.models import Person, Quote, SlugRedirect, Story, published_tags
+from stories.pagination import CountedPaginator
 
 from .forms import PageForm, StoryListForm
 from .http import ApiError, etag_of, json_response, once_per_request, read_only_endpoint
 from .ninjs import ninjs_story, person_facts, person_quote
-from .pagination import CountedPaginator, envelope
+from .pagination import envelope
 
 PAST_THE_LAST_PAGE = "page {number} is past the last page, {pages}."
 
@@ -63,9 +65,13 @@ class Listing:
         return etag_of(self.page.paginator.count, self.latest)
 
 
-def listing(form: PageForm, rows: QuerySet, modified_at: Greatest) -> Listing:
-    """The page the form asks for of ``rows`` (ordered), counted with their latest change."""
-    totals = rows.aggregate(count=Count("pk"), latest=Max(modified_at))
+def listing(form: PageForm, name: str, rows: QuerySet, modified_at: Greatest) -> Listing:
+    """The page the form asks for of ``rows`` (ordered), counted with their latest change:
+    counted once each time public content changes, for the list ``name`` with its filters."""
+    totals = until_content_changes(
+        f"api:{name}:{form.filters()}",
+        lambda: rows.aggregate(count=Count("pk"), latest=Max(modified_at)),
+    )
     paginator = CountedPaginator(rows, form.size(), count=totals["count"])
     number = form.number()
     try:
@@ -89,7 +95,7 @@ def story_listing(request) -> Listing:
         quoted = Quote.objects.not_fragments().filter(speaker=public_person(slug))
         stories = stories.filter(pk__in=quoted.values("story_id"))
     ordered = stories.with_parts().order_by("-published_at", "-id")
-    return listing(form, ordered, Greatest("published_at", "updated_at"))
+    return listing(form, "stories", ordered, Greatest("published_at", "updated_at"))
 
 
 @read_only_endpoint(
@@ -147,7 +153,8 @@ def person_listing(request, slug: str) -> tuple[Person, Listing]:
         .defer("story__body")
         .order_by("-story__published_at", "story_id", "position", "id")
     )
-    return person, listing(form, quotes, Greatest("story__published_at", "story__updated_at"))
+    modified_at = Greatest("story__published_at", "story__updated_at")
+    return person, listing(form, f"person:{person.pk}", quotes, modified_at)
 
 
 def person_etag(request, slug: str) -> str:

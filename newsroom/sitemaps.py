@@ -9,6 +9,7 @@ from reader.sitemaps import (
     PersonSitemap,
     StoryYearSitemap,
     TagSitemap,
+    story_year_counts,
     story_years,
 )
 
@@ -39,7 +40,11 @@ class Sections(Mapping):
 
     def items(self):
         """All sections, the years read once (the index view reads this)."""
-        stories = [(f"{STORY_SECTION}{year}", StoryYearSitemap(year)) for year in story_years()]
+        counts = story_year_counts()
+        stories = [
+            (f"{STORY_SECTION}{year}", StoryYearSitemap(year, counts.get(year, 0)))
+            for year in story_years(counts)
+        ]
         return stories + list(OTHER_SECTIONS.items())
 
     def __len__(self) -> int:

@@ -369,7 +369,7 @@ class ArchiveWriter:
             global forked_writer
             forked_writer = self
             connections.close_all()  # each worker opens its own
-            with multiprocessing.get_context("fork").Pool(2) as workers:
+            with multiprocessing.get_context("fork").Pool(2, worker_started) as workers:
                 self.link_chunks(workers.imap(write_chunk_in_worker, plan), progress)
         else:
             self.link_chunks(map(self.write_chunk, plan), progress)
@@ -574,6 +574,16 @@ class ArchiveWriter:
 
 # The writer the worker processes inherit when they are forked, rather than one pickled per chunk.
 forked_writer: ArchiveWriter | None = None
+# The parent's connections a worker inherits, open if it was forked anew while the parent
+# wrote: kept and never used, as closing one, or dropping it, would end the parent's session.
+inherited_connections = []
+
+
+def worker_started() -> None:
+    for database in connections.all(initialized_only=True):
+        if database.connection is not None:
+            inherited_connections.append(database.connection)
+            database.connection = None
 
 
 def write_chunk_in_worker(planned: tuple[int, int, int]) -> int:

@@ -4,14 +4,17 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Greatest
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import ExtractYear, Greatest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from taggit.models import Tag
 
+from stories.freshness import until_content_changes
 from stories.models import Person, Quote, Story, published_tags
 from stories.models.story import story_tagged_items
+from stories.pagination import CountedPaginator
 from stories.text import xml_safe
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -49,34 +52,52 @@ class StorySitemap(Section):
         return story.modified_at
 
     def location(self, story: Story):
-        return f"{story_address_prefix()}{story.slug}/"  # as reverse() gives it, thousands faster
+        return f"{self.address_prefix}{story.slug}/"  # as reverse() gives it, thousands faster
+
+    @cached_property
+    def address_prefix(self) -> str:
+        return reverse("stories:story_detail", kwargs={"slug": "s"}).removesuffix("s/")
 
 
-def story_address_prefix() -> str:
-    return reverse("stories:story_detail", kwargs={"slug": "s"}).removesuffix("s/")
+def story_year_counts() -> dict[int, int]:
+    """How many published stories each year has: counted once each time public content
+    changes, not on each request for the sitemap."""
+
+    def count() -> dict[int, int]:
+        years = Story.objects.published().annotate(year=ExtractYear("published_at"))
+        return dict(
+            years.order_by().values("year").annotate(n=Count("pk")).values_list("year", "n")
+        )
+
+    return until_content_changes(f"story-years:{timezone.get_current_timezone_name()}", count)
 
 
-def story_years() -> range:
-    """The years, newest first, from the oldest published story to the newest: two lookups
-    on the index of publication times, however large the archive."""
-    published = Story.objects.published().values_list("published_at", flat=True)
-    oldest, newest = published.order_by("published_at").first(), published.first()
-    if oldest is None:
+def story_years(counts: dict[int, int] | None = None) -> range:
+    """The years, newest first, from the oldest published story to the newest."""
+    counts = story_year_counts() if counts is None else counts
+    if not counts:
         return range(0)
-    return range(timezone.localtime(newest).year, timezone.localtime(oldest).year - 1, -1)
+    return range(max(counts), min(counts) - 1, -1)
 
 
 class StoryYearSitemap(StorySitemap):
     """One year's stories, read from the index of publication times, 2,000 to a page (the
-    protocol allows 50,000; smaller pages are each quicker to build)."""
+    protocol allows 50,000; smaller pages are each quicker to build), its pages known from
+    the kept count of the year's stories."""
 
     limit = 2_000
 
-    def __init__(self, year: int):
+    def __init__(self, year: int, count: int | None = None):
         self.year = year
+        self.count = count
 
     def items(self):
         return super().items().filter(published_at__year=self.year)
+
+    @cached_property
+    def paginator(self):
+        count = story_year_counts().get(self.year, 0) if self.count is None else self.count
+        return CountedPaginator(self._items(), self.limit, count=count)
 
 
 class TagSitemap(Section):

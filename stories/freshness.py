@@ -7,7 +7,12 @@ with one single-row query, whatever cache each has. It is raised after the commi
 before: a page read under the new number cannot have been built from the old content.
 """
 
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, connections, router, transaction
 from django.db.models import F
 
@@ -15,6 +20,9 @@ from .models import ContentGeneration
 
 ROW = 1
 PURGE_EVERY_PAGE = "newsroom"  # the Surrogate-Key every cached page carries
+KEPT_UNTIL_CHANGE_SECONDS = 86_400  # a generation left behind expires after a day
+
+Kept = TypeVar("Kept")
 
 
 def content_generation() -> int:
@@ -40,3 +48,17 @@ def generation_raise() -> None:
         from .tasks import purge_pages
 
         purge_pages.enqueue([PURGE_EVERY_PAGE])
+
+
+def until_content_changes(name: str, compute: Callable[[], Kept]) -> Kept:
+    """What ``compute()`` gives, kept in the cache until public content next changes: for
+    figures over the whole archive (how many stories a year, a list's count and latest
+    change) that would otherwise be counted again on every request. ``name`` must say
+    everything the figure depends on besides the content."""
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    key = f"newsroom:kept:{content_generation()}:{digest}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = compute()
+        cache.set(key, kept, KEPT_UNTIL_CHANGE_SECONDS)
+    return kept

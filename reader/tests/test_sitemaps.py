@@ -111,22 +111,23 @@ def test_lastmod_is_the_storys_last_change_and_for_tags_and_people_their_newest(
 
 
 def test_sitemap_query_count_is_independent_of_stories_tags_and_people(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
 ):
     make_quote(make_story(tags=["Courts"]), make_person())
     sections = section_urls(client)
     with CaptureQueriesContext(connection) as few:
         for section in ["/sitemap.xml", *sections]:
             client.get(section)
-    for number in range(15):
-        story = make_story(tags=[f"Tag {number}-{i}" for i in range(5)])
-        make_quote(story, make_person())
-        make_quote(story, make_person())
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(15):
+            story = make_story(tags=[f"Tag {number}-{i}" for i in range(5)])
+            make_quote(story, make_person())
+            make_quote(story, make_person())
     assert section_urls(client) == sections
-    with django_assert_max_num_queries(6):  # the years (2), then per section its count
+    with django_assert_max_num_queries(5):  # the years' counts kept, then per section its count
         client.get("/sitemap.xml")
     for section in sections:
-        with django_assert_max_num_queries(2):  # the count, the rows
+        with django_assert_max_num_queries(2):  # the content generation or the count, the rows
             client.get(section)
     with CaptureQueriesContext(connection) as many:
         for section in ["/sitemap.xml", *sections]:
@@ -216,3 +217,28 @@ def test_a_year_of_more_than_50000_stories_is_split_into_pages(client, monkeypat
         f"/sitemap-stories-{year}.xml?p={page}" for page in (2, 3)
     ]
     assert len(parse_sitemap(client, pages[2]).findall(f"{SITEMAP}url")) == 1
+
+
+def test_the_years_are_counted_once_until_content_changes(
+    client, django_capture_on_commit_callbacks
+):
+    make_story(published_at=timezone.now() - timedelta(days=800))
+    make_story()
+
+    def year_counts_made() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/sitemap.xml")
+            client.get(section_urls(client)[0])
+        return sum(
+            "COUNT(" in query["sql"] and 'FROM "stories_story"' in query["sql"]
+            for query in captured
+        )
+
+    assert year_counts_made() == 1  # every year in one query, then kept
+    assert year_counts_made() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        make_story(published_at=timezone.now() - timedelta(days=2000))
+    assert year_counts_made() == 1
+    assert len([url for url in section_urls(client) if "stories-" in url]) == len(
+        range(timezone.now().year, (timezone.now() - timedelta(days=2000)).year - 1, -1)
+    )
