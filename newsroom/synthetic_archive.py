@@ -15,8 +15,9 @@ import multiprocessing
 import random
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from packages.models import Package, PackageItem
-from stories.counts import next_due_forget, people_recount, tags_recount
+from stories.counts import next_due_forget
 from stories.models import (
     Correction,
     Person,
@@ -37,6 +38,7 @@ from stories.models import (
     RelatedLink,
     SlugRedirect,
     Story,
+    TagCount,
     TagKey,
     TagProfile,
 )
@@ -377,18 +379,22 @@ class ArchiveWriter:
 
     def link_chunks(self, written_chunks: Iterable, progress: Callable[[int], None]) -> None:
         """Write each chunk's related links once it and every chunk before it is written
-        (links point back up to 50,000 stories, into chunks other workers write)."""
-        written = 0
-        for size, links in written_chunks:
+        (links point back up to 50,000 stories, into chunks other workers write), then add
+        what the chunks counted to the stored counts."""
+        written, counted = 0, Counted()
+        for size, links, chunk_counted in written_chunks:
             with transaction.atomic():
                 write_rows(RelatedLink, LINK_COLUMNS, links)
+            counted.tags.update(chunk_counted.tags)
+            counted.quotes.update(chunk_counted.quotes)
             written += size
             progress(written)
+        counted.add_to_stored_counts()
 
-    def write_chunk(self, planned: tuple[int, int, int]) -> tuple[int, list]:
+    def write_chunk(self, planned: tuple[int, int, int]) -> tuple[int, list, "Counted"]:
         number, first_id, size = planned
         self.chooser = self.words.chooser = random.Random(f"{self.seed}-{number}")
-        batches, links = self.chunk(first_id, size)
+        batches, links, counted = self.chunk(first_id, size)
         try:
             with transaction.atomic():
                 for model, columns, rows in batches + self.packages(number, first_id, size):
@@ -396,11 +402,12 @@ class ArchiveWriter:
         finally:
             if multiprocessing.parent_process() is not None:
                 connection.close()
-        return size, links
+        return size, links, counted
 
-    def chunk(self, first_id: int, size: int) -> tuple[list, list]:
+    def chunk(self, first_id: int, size: int) -> tuple[list, list, "Counted"]:
         choose = self.chooser
         stories, quotes, tag_links, links, corrections, redirects = [], [], [], [], [], []
+        counted = Counted()
         span = self.shape.years * 365 * 86_400
         for story_id in range(first_id, first_id + size):
             headline_words, dek_words = self.words.phrase(6, 13), self.words.phrase(15, 30)
@@ -408,10 +415,13 @@ class ArchiveWriter:
             headline = as_sentence(headline_words)[:-1]
             slug = f"{slugify(headline)[:180].rstrip('-')}-{story_id}"
             status, published_at = self.status_and_time(span)
+            is_counted = status == Story.Status.PUBLISHED and published_at <= self.now
             created_at = (published_at or self.now) - timedelta(hours=choose.randint(1, 72))
             speakers = self.people_ids_for(choose.randint(3, 8))
             quote_words = [self.words.phrase(8, 30) for _ in speakers]
             for position, (speaker, words) in enumerate(zip(speakers, quote_words, strict=True)):
+                is_featured = position == 0 and choose.random() < 0.3
+                is_fragment = choose.random() < 0.05
                 quotes.append(
                     (
                         story_id,
@@ -421,11 +431,13 @@ class ArchiveWriter:
                         None,
                         "",
                         position,
-                        position == 0 and choose.random() < 0.3,
-                        choose.random() < 0.05,
+                        is_featured,
+                        is_fragment,
                         published_at,
                     )
                 )
+                if is_counted and not is_fragment:
+                    counted.quotes[speaker] += 1
             said = itertools.chain.from_iterable(
                 [*words, *self.names[speaker]]
                 for speaker, words in zip(speakers, quote_words, strict=True)
@@ -447,7 +459,7 @@ class ArchiveWriter:
                     1,
                     choose.random() < 0.02,
                     headline_key(headline),
-                    status == Story.Status.PUBLISHED and published_at <= self.now,
+                    is_counted,
                     self.vectors.vector(
                         [(headline_words, "A"), (said, "B"), (dek_words, "C"), (body_words, "D")]
                     )
@@ -459,6 +471,8 @@ class ArchiveWriter:
             while len(story_tags) < wanted:
                 story_tags.add(choose.choices(self.tag_ids, cum_weights=self.tag_weights)[0])
             tag_links += [(tag, self.story_type, story_id) for tag in story_tags]
+            if is_counted:
+                counted.tags.update(story_tags)
             earlier = story_id - 1
             if earlier >= self.first_story:
                 oldest = max(self.first_story, earlier - 50_000)
@@ -522,7 +536,7 @@ class ArchiveWriter:
             (Correction, ["story_id", "kind", "text", "created_at"], corrections),
             (SlugRedirect, ["old_slug", "story_id", "created_at"], redirects),
         ]
-        return batches, links
+        return batches, links, counted
 
     def people_ids_for(self, count: int) -> list[int]:
         return self.chooser.choices(self.people_ids, cum_weights=self.speaker_weights, k=count)
@@ -572,6 +586,32 @@ class ArchiveWriter:
         ]
 
 
+@dataclass
+class Counted:
+    """What the written stories add to the stored counts (stories.counts): the counted
+    stories carrying each tag, the full quotes in counted stories of each person."""
+
+    tags: Counter = field(default_factory=Counter)
+    quotes: Counter = field(default_factory=Counter)
+
+    def add_to_stored_counts(self) -> None:
+        with transaction.atomic():
+            stored = dict(TagCount.objects.values_list("tag_id", "stories"))
+            TagCount.objects.bulk_create(
+                [
+                    TagCount(tag_id=tag, stories=stored.get(tag, 0) + n)
+                    for tag, n in self.tags.items()
+                ],
+                update_conflicts=True,
+                unique_fields=["tag"],
+                update_fields=["stories"],
+            )
+            people = Person.objects.filter(pk__in=self.quotes).only("public_quote_count")
+            for person in people:
+                person.public_quote_count += self.quotes[person.pk]
+            Person.objects.bulk_update(people, ["public_quote_count"], batch_size=1_000)
+
+
 # The writer the worker processes inherit when they are forked, rather than one pickled per chunk.
 forked_writer: ArchiveWriter | None = None
 # The parent's connections a worker inherits, open if it was forked anew while the parent
@@ -593,15 +633,12 @@ def write_chunk_in_worker(planned: tuple[int, int, int]) -> int:
 def archive_generate(
     count: int, seed: int, progress: Callable[[int], None] = lambda n: None
 ) -> dict[str, float]:
-    """Write the stories, then their counts and the planner's statistics; the seconds each
-    of the three took."""
+    """Write the stories with their counts, then the planner's statistics; the seconds each
+    of the two took."""
     seconds, started = {}, time.perf_counter()
     ArchiveWriter(seed).write(count, progress)
     seconds["written"], started = time.perf_counter() - started, time.perf_counter()
-    tags_recount()
-    people_recount()
     next_due_forget()
-    seconds["counted"], started = time.perf_counter() - started, time.perf_counter()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

@@ -17,9 +17,10 @@ def postgres_bin() -> Path | None:
 
 
 class PrivateCluster:
-    def __init__(self, folder: Path, bin_dir: Path):
+    def __init__(self, folder: Path, bin_dir: Path, settings: dict[str, str] | None = None):
         self.folder = folder
         self.bin_dir = bin_dir
+        self.settings = settings or {}  # postgresql.conf values, given at each start
         self.port = free_port()
         self.url = f"postgres://postgres@127.0.0.1:{self.port}/newsroom"
 
@@ -53,6 +54,7 @@ class PrivateCluster:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self.run(
             "pg_ctl",
             "-D",
@@ -78,7 +80,9 @@ def require_postgres() -> None:
 
 
 @contextlib.contextmanager
-def private_cluster(standby_of: PrivateCluster | None = None):
+def private_cluster(
+    standby_of: PrivateCluster | None = None, settings: dict[str, str] | None = None
+):
     """A new cluster holding an empty database ``newsroom``, or a streaming replica."""
     bin_dir = postgres_bin()
     if bin_dir is None:
@@ -86,7 +90,7 @@ def private_cluster(standby_of: PrivateCluster | None = None):
     folder = Path(tempfile.mkdtemp(prefix="newsroom-cluster-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
-    cluster = PrivateCluster(folder, bin_dir)
+    cluster = PrivateCluster(folder, bin_dir, settings)
     try:
         if standby_of is None:
             cluster.create()

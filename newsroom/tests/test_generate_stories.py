@@ -10,7 +10,17 @@ from django.db.models import Count
 
 from newsroom import synthetic_archive
 from packages.models import Package
-from stories.models import Correction, Person, Quote, RelatedLink, SlugRedirect, Story, TagKey
+from stories.counts import people_recount, tags_recount
+from stories.models import (
+    Correction,
+    Person,
+    Quote,
+    RelatedLink,
+    SlugRedirect,
+    Story,
+    TagCount,
+    TagKey,
+)
 from stories.search_vectors import search_vectors_refresh
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -93,3 +103,21 @@ def test_the_written_search_vectors_are_the_ones_the_site_computes():
     search_vectors_refresh([story_id for story_id, _ in written])
     assert vectors() == written
     assert all(vector for _, vector in written)
+
+
+def test_the_stored_counts_are_those_a_recount_gives():
+    generate(120)
+    generate(80)  # the second run adds to what the first counted
+
+    def stored() -> tuple[dict, dict]:
+        tags = dict(TagCount.objects.filter(stories__gt=0).values_list("tag", "stories"))
+        people = dict(
+            Person.objects.filter(public_quote_count__gt=0).values_list("pk", "public_quote_count")
+        )
+        return tags, people
+
+    written = stored()
+    tags_recount()
+    people_recount()
+    assert stored() == written
+    assert sum(written[0].values()) >= Story.objects.filter(is_counted=True).count() * 3
