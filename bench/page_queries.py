@@ -37,13 +37,17 @@ def page_urls() -> dict[str, str]:
     from taggit.models import Tag
 
     from packages.models import Package
+    from reader.pagination import story_key
     from stories.models import Person, Story
 
     published = Story.objects.published().order_by("-published_at", "-id")
     total = published.count()
     story = published[total // 2]
-    tag = Tag.objects.order_by("-published_count__stories").first()
-    deep = max(1, min(300, tag.published_count.stories // 20 // 2))
+    tag = Tag.objects.filter(published_count__stories__gt=0)
+    tag = tag.order_by("-published_count__stories").first()
+    deep = max(2, min(300, tag.published_count.stories // 20 // 2))
+    # The story before the deep page, whose key its Older link carries, as a reader reaches it.
+    before_deep = Story.objects.cards().tagged(tag)[(deep - 1) * 20 - 1]
     person = Person.objects.quoted().order_by("-public_quote_count").first()
     package = Package.objects.annotate(size=Count("items")).order_by("-size").first()
     editor, created = get_user_model().objects.get_or_create(username=EDITOR, is_staff=True)
@@ -57,7 +61,8 @@ def page_urls() -> dict[str, str]:
         "story": story.get_absolute_url(),
         "front": "/",
         "tag, page 1": f"/tags/{tag.slug}/",
-        "tag, deep page": f"/tags/{tag.slug}/?page={deep}",
+        "tag, deep page": f"/tags/{tag.slug}/?page={deep}&older={story_key(before_deep)}",
+        "tag, deep page by number": f"/tags/{tag.slug}/?page={deep}",
         "person": person.get_absolute_url(),
         "/people/": "/people/",
         "/tags/": "/tags/",

@@ -24,6 +24,7 @@ class FrontPageView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     template_name = "reader/front.html"
     context_object_name = "stories"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
+    paged_by_key = True
 
     def get_queryset(self):
         return Story.objects.cards()
@@ -89,6 +90,7 @@ class TagDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     context_object_name = "stories"
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
     allow_empty = False
+    paged_by_key = True
 
     def get(self, request, *args, **kwargs):
         self.tag = Tag.objects.select_related("profile").filter(slug=kwargs["slug"]).first()
