@@ -82,14 +82,15 @@ class UncountedPaginator(Paginator):
         """Page ``number``: the stories after the one whose key is given, newest first."""
         number = self.validate_number(number)
         at, pk = key
-        older = Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk)
+        # The plain bound is what the index scan starts from; the OR alone is only a filter.
+        older = Q(published_at__lte=at) & (Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk))
         return self.page_of(list(self.object_list.filter(older)[: self.per_page + 1]), number)
 
     def page_newer_than(self, number, key: tuple[datetime, int]) -> UncountedPage:
         """Page ``number``: the stories before the one whose key is given, newest first."""
         number = self.validate_number(number)
         at, pk = key
-        newer = Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk)
+        newer = Q(published_at__gte=at) & (Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk))
         rows = list(self.object_list.filter(newer).reverse()[: self.per_page])[::-1]
         return self.page_of(rows, number, more_follow=True)
 
