@@ -30,7 +30,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from packages.models import Package, PackageItem
-from stories.counts import next_due_forget
+from stories.counts import counts_add, next_due_forget
 from stories.models import (
     Correction,
     Person,
@@ -38,7 +38,6 @@ from stories.models import (
     RelatedLink,
     SlugRedirect,
     Story,
-    TagCount,
     TagKey,
     TagProfile,
 )
@@ -596,20 +595,7 @@ class Counted:
 
     def add_to_stored_counts(self) -> None:
         with transaction.atomic():
-            stored = dict(TagCount.objects.values_list("tag_id", "stories"))
-            TagCount.objects.bulk_create(
-                [
-                    TagCount(tag_id=tag, stories=stored.get(tag, 0) + n)
-                    for tag, n in self.tags.items()
-                ],
-                update_conflicts=True,
-                unique_fields=["tag"],
-                update_fields=["stories"],
-            )
-            people = Person.objects.filter(pk__in=self.quotes).only("public_quote_count")
-            for person in people:
-                person.public_quote_count += self.quotes[person.pk]
-            Person.objects.bulk_update(people, ["public_quote_count"], batch_size=1_000)
+            counts_add(self.tags, self.quotes)
 
 
 # The writer the worker processes inherit when they are forked, rather than one pickled per chunk.

@@ -9,7 +9,7 @@ The signal handlers in handlers.py keep the counts as tags and quotes change one
 bulk changes call ``tags_recount`` and ``people_recount``; ``refresh_counts`` rebuilds all.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
@@ -69,12 +69,28 @@ def people_counts_add(story_id: int, delta: int) -> None:
     """Each speaker's full quotes in the story, added to (1) or taken from (-1) their count:
     a recount would read every quote of a prolific speaker, hundreds of thousands at scale."""
     quotes = Quote.objects.filter(story=story_id, is_fragment=False)
-    for speaker_id, number in (
-        quotes.values("speaker").annotate(n=Count("pk")).values_list("speaker", "n")
-    ):
-        Person.objects.filter(pk=speaker_id).update(
-            public_quote_count=F("public_quote_count") + delta * number
+    by_speaker = quotes.values("speaker").annotate(n=Count("pk")).values_list("speaker", "n")
+    counts_add({}, {speaker: delta * number for speaker, number in by_speaker})
+
+
+def counts_add(tag_numbers: Mapping[int, int], quote_numbers: Mapping[int, int]) -> None:
+    """Add each number to its tag's count of stories and its person's count of quotes, as
+    increments in the database (nothing read first, so nothing lost to a concurrent change);
+    one UPDATE for all the rows given the same number."""
+    for number, tag_ids in grouped_by_number(tag_numbers):
+        tag_counts_add(tag_ids, number)
+    for number, person_ids in grouped_by_number(quote_numbers):
+        Person.objects.filter(pk__in=person_ids).update(
+            public_quote_count=F("public_quote_count") + number
         )
+
+
+def grouped_by_number(numbers: Mapping[int, int]) -> Iterator[tuple[int, list[int]]]:
+    groups: dict[int, list[int]] = {}
+    for key, number in numbers.items():
+        if number:
+            groups.setdefault(number, []).append(key)
+    return iter(groups.items())
 
 
 def story_counts_leave(story_id: int) -> None:
