@@ -114,7 +114,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "newsroom.permissions_backend.PermissionsInOneQueryBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -5,13 +5,15 @@ A story is in the counts while ``Story.is_counted``; ``story_counts_sync`` bring
 out as it becomes public or stops being public, and ``publications_due_sweep`` does that for
 scheduled stories whose time has come, on the first request after it (newsroom.middleware).
 A story coming in or going out adds to or takes from the counts of its tags and speakers.
-The signal handlers in handlers.py keep the counts as tags and quotes change one by one;
+The signal handlers in handlers.py keep the counts as tags and quotes change one by one, by
+adding and taking away;
 bulk changes call ``tags_recount`` and ``people_recount``; ``refresh_counts`` rebuilds all.
 """
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
@@ -94,7 +96,7 @@ def grouped_by_number(numbers: Mapping[int, int]) -> Iterator[tuple[int, list[in
 
 
 def story_counts_leave(story_id: int) -> None:
-    """Take a story about to be deleted out of the counts, before its tags go."""
+    """Take a story about to be deleted out of the counts, before its tags and quotes go."""
     with transaction.atomic():
         counted = Story.objects.select_for_update().filter(pk=story_id, is_counted=True)
         if counted.update(is_counted=False):
@@ -102,6 +104,44 @@ def story_counts_leave(story_id: int) -> None:
                 story_tagged_items().filter(object_id=story_id).values_list("tag_id", flat=True)
             )
             tag_counts_add(tag_ids, -1)
+            people_counts_add(story_id, -1)
+
+
+@dataclass(frozen=True)
+class QuoteAsCounted:
+    """What of a quote decides whom it counts for: its speaker, once, while it is a full
+    quotation in a counted story."""
+
+    story_id: int
+    speaker_id: int
+    is_fragment: bool
+
+    @classmethod
+    def of(cls, quote: Quote) -> "QuoteAsCounted":
+        return cls(quote.story_id, quote.speaker_id, quote.is_fragment)
+
+    @classmethod
+    def stored(cls, quote_id: int) -> "QuoteAsCounted | None":
+        row = Quote.objects.filter(pk=quote_id).values_list("story", "speaker", "is_fragment")
+        return cls(*row[0]) if row else None
+
+
+def quote_counts_move(before: QuoteAsCounted | None, after: QuoteAsCounted | None) -> None:
+    """A quote added (``before`` None), changed, or deleted (``after`` None): its speaker's
+    count loses what the quote counted for before and gains what it counts for now, read
+    against its stories as they stand, locked, so a story coming into the counts meanwhile
+    counts it once. A recount would read every quote of a prolific speaker."""
+    quotes = [quote for quote in (before, after) if quote and not quote.is_fragment]
+    if not quotes:
+        return
+    with transaction.atomic():
+        stories = Story.objects.select_for_update().filter(pk__in={q.story_id for q in quotes})
+        counted = {pk for pk, is_counted in stories.values_list("pk", "is_counted") if is_counted}
+        numbers: dict[int, int] = {}
+        for quote, sign in ((before, -1), (after, 1)):
+            if quote and not quote.is_fragment and quote.story_id in counted:
+                numbers[quote.speaker_id] = numbers.get(quote.speaker_id, 0) + sign
+        counts_add({}, numbers)
 
 
 def tag_counts_add(tag_ids: Iterable[int], delta: int) -> None:

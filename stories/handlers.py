@@ -9,9 +9,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from taggit.models import Tag, TaggedItem
 
 from .counts import (
+    QuoteAsCounted,
     counting_each_change,
     next_due_refresh,
-    people_recount,
+    quote_counts_move,
     story_counts_leave,
     story_counts_sync,
     tag_counts_add,
@@ -46,10 +47,10 @@ def quote_changed(sender, instance, **kwargs):
     search_vectors_refresh([instance.story_id])
 
 
-def quote_speaker_remember(sender, instance, **kwargs):
-    if instance.pk is not None:
-        stored = Quote.objects.filter(pk=instance.pk).values_list("speaker_id", flat=True)
-        instance.speaker_id_stored = stored.first()
+def quote_stored_remember(sender, instance, **kwargs):
+    instance.as_counted_stored = (
+        QuoteAsCounted.stored(instance.pk) if instance.pk is not None else None
+    )
 
 
 def quote_loaded(sender, instance, raw=False, **kwargs):
@@ -60,8 +61,12 @@ def quote_loaded(sender, instance, raw=False, **kwargs):
         Quote.objects.filter(pk=instance.pk).update(story_published_at=Subquery(published_at))
 
 
-def quote_counts(sender, instance, **kwargs):
-    people_recount({instance.speaker_id, getattr(instance, "speaker_id_stored", None)})
+def quote_saved_counts(sender, instance, **kwargs):
+    quote_counts_move(getattr(instance, "as_counted_stored", None), QuoteAsCounted.of(instance))
+
+
+def quote_deleted_counts(sender, instance, **kwargs):
+    quote_counts_move(QuoteAsCounted.of(instance), None)
 
 
 def tagged_item_saved(sender, instance, created, **kwargs):
@@ -109,10 +114,10 @@ def connect():
     pre_save.connect(story_is_counted_keep, sender=Story, dispatch_uid="story_is_counted")
     post_save.connect(story_saved, sender=Story, dispatch_uid="story_search_vector")
     pre_delete.connect(story_deleted, sender=Story, dispatch_uid="story_deleted_counts")
-    pre_save.connect(quote_speaker_remember, sender=Quote, dispatch_uid="quote_speaker_stored")
-    post_save.connect(quote_counts, sender=Quote, dispatch_uid="quote_saved_counts")
+    pre_save.connect(quote_stored_remember, sender=Quote, dispatch_uid="quote_stored")
+    post_save.connect(quote_saved_counts, sender=Quote, dispatch_uid="quote_saved_counts")
     post_save.connect(quote_loaded, sender=Quote, dispatch_uid="quote_loaded_story_time")
-    post_delete.connect(quote_counts, sender=Quote, dispatch_uid="quote_deleted_counts")
+    post_delete.connect(quote_deleted_counts, sender=Quote, dispatch_uid="quote_deleted_counts")
     post_save.connect(tagged_item_saved, sender=TaggedItem, dispatch_uid="tagged_item_counts")
     post_delete.connect(tagged_item_deleted, sender=TaggedItem, dispatch_uid="untagged_counts")
     post_save.connect(quote_changed, sender=Quote, dispatch_uid="quote_saved_search_vector")

@@ -13,7 +13,7 @@ EXACT_UP_TO = 10_000
 class BoundedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
-        rows = self.object_list
+        rows = self.object_list.values("pk")  # without the columns the page shows
         if connections[rows.db].vendor != "postgresql":
             return rows.count()
         bounded = rows[: EXACT_UP_TO + 1].count()

@@ -11,6 +11,8 @@ from taggit.models import Tag
 
 from ..editing import version_raise
 from ..models import Correction, Quote, RelatedLink, Story
+from ..models.children_as_json import with_children_as_json
+from ..models.story import story_tags_as_json
 from ..text import bidi_isolated
 from ..workflow import (
     PUBLISH_PERMISSION,
@@ -22,6 +24,7 @@ from ..workflow import (
     statuses_for,
     story_transition,
 )
+from .autocomplete import PreloadedChoicesInlineMixin
 from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
@@ -47,7 +50,7 @@ class WorkflowInlineMixin:
         return super().has_delete_permission(request, obj) and can_change(request.user, obj)
 
 
-class QuoteInline(WorkflowInlineMixin, admin.StackedInline):
+class QuoteInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.StackedInline):
     formfield_overrides = HTTPS_URL_FIELDS
     model = Quote
     view_on_site = False
@@ -61,14 +64,25 @@ class QuoteInline(WorkflowInlineMixin, admin.StackedInline):
         ("is_featured", "is_fragment"),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker")
 
-class RelatedLinkInline(WorkflowInlineMixin, admin.TabularInline):
+
+class RelatedLinkInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.TabularInline):
     formfield_overrides = HTTPS_URL_FIELDS
     model = RelatedLink
     fk_name = "story"
     extra = 0
     autocomplete_fields = ["target"]
     fields = ["position", "title", "target", "url"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("target")
+            .defer("target__body", "target__search_vector")
+        )
 
 
 class CorrectionInline(admin.StackedInline):
@@ -128,10 +142,12 @@ class BusiestTagsFilter(admin.SimpleListFilter):
 
 
 class StoryChangeList(ChangeList):
-    """Rows without the body, which the list does not show."""
+    """Rows without the body, which the list does not show, and with their tags read in the
+    rows' own query."""
 
     def get_queryset(self, request, exclude_parameters=None):
-        return super().get_queryset(request, exclude_parameters).defer("body", "search_vector")
+        rows = super().get_queryset(request, exclude_parameters).defer("body", "search_vector")
+        return with_children_as_json(rows.prefetch_related(None), story_tags_as_json())
 
 
 @admin.register(Story)

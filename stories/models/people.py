@@ -80,6 +80,17 @@ class Person(models.Model):
     def __str__(self):
         return bidi_isolated(self.name)
 
+    def save(self, *args, **kwargs):
+        """Writes every field but the stored count, which stories.counts keeps: an instance
+        read before one of the person's quotes changed must not write its old number back."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "public_quote_count"
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("stories:person_detail", kwargs={"slug": self.slug})
 

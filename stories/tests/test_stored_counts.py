@@ -74,12 +74,60 @@ def test_tags_and_quotes_changed_on_a_published_story_change_the_counts():
     assert stored_counts() == ({}, {"First": 0, "Second": 0})
 
 
+def test_a_quote_made_a_fragment_moved_or_given_back_keeps_the_counts_exact():
+    first, second = make_person(name="First"), make_person(name="Second")
+    story, draft = make_story(), make_story(status=Story.Status.DRAFT, published_at=None)
+    quote = make_quote(story, first)
+    make_quote(draft, second)
+    for change in (
+        {"is_fragment": True},
+        {"is_fragment": False},
+        {"story": draft},
+        {"speaker": second},
+        {"story": story},
+        {"speaker": first, "is_fragment": True},
+    ):
+        for name, value in change.items():
+            setattr(quote, name, value)
+        quote.save()
+        assert_counts_exact()
+    Quote.objects.get(pk=quote.pk).delete()
+    assert_counts_exact()
+
+
+def test_a_quote_saved_adds_to_its_speakers_count_without_counting_their_quotes():
+    speaker = make_person(name="Prolific")
+    story = make_story()
+    for _ in range(5):
+        make_quote(story, speaker)
+    with CaptureQueriesContext(connection) as queries:
+        quote = make_quote(story, speaker)
+        quote.delete()
+    counting = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert counting == []
+    assert stored_counts()[1] == {"Prolific": 5}
+
+
+def test_a_person_saved_from_an_old_instance_keeps_the_count_of_quotes_added_since():
+    speaker = make_person(name="Renamed")
+    story = make_story()
+    quote = make_quote(story, speaker)
+    make_quote(story, speaker)
+    speaker.name = "Renamed Again"  # this instance was read before its quotes were counted
+    speaker.save()
+    assert stored_counts()[1] == {"Renamed Again": 2}
+    quote.delete()
+    assert stored_counts()[1] == {"Renamed Again": 1}
+
+
 def test_a_deleted_story_leaves_the_counts():
     story = make_story(tags=["Budget", "Transit"])
-    make_quote(story, make_person(name="Speaker"))
-    make_story(tags=["Budget"])
+    speaker = make_person(name="Speaker")
+    make_quote(story, speaker)
+    make_quote(story, speaker)
+    make_quote(make_story(tags=["Budget"]), speaker)
     story.delete()
-    assert stored_counts() == ({"Budget": 1}, {"Speaker": 0})
+    assert stored_counts() == ({"Budget": 1}, {"Speaker": 1})
 
 
 def test_a_scheduled_story_is_counted_by_the_first_request_after_its_time(client, monkeypatch):

@@ -321,8 +321,8 @@ def tags_with_stories(count: int) -> None:
     )
 
 
-TAG_LIST_QUERIES = 7  # session, user, the user's and their groups' permissions, filtered and
-# total counts, one page of rows with their descriptions and story counts
+TAG_LIST_QUERIES = 6  # session, user, the user's and their groups' permissions in one query,
+# filtered and total counts, one page of rows with their descriptions and story counts
 
 
 @pytest.mark.parametrize("count", [10, 1000])
