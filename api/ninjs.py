@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime
 from django.conf import settings
 from django.urls import reverse
 
+from media.models import Image
+from media.renditions import CROPS, WIDTHS, largest, rendition_set
 from stories.models import Correction, Person, Quote, Story
 
 NINJS_VERSION = "2.1"
@@ -140,7 +142,9 @@ def related_stories(story: Story) -> list[Story]:
 
 
 def ninjs_associations(story: Story, absolute_url: AbsoluteUrl) -> list[dict]:
-    return [
+    """The lead image first, as ``leadimage``, then the related stories."""
+    lead = [ninjs_picture(story.lead_image, absolute_url)] if story.lead_image else []
+    return lead + [
         {
             "name": f"related{number}",
             "uri": absolute_url(other.get_absolute_url()),
@@ -152,6 +156,40 @@ def ninjs_associations(story: Story, absolute_url: AbsoluteUrl) -> list[dict]:
         }
         for number, other in enumerate(related_stories(story), start=1)
     ]
+
+
+def ninjs_picture(image: Image, absolute_url: AbsoluteUrl) -> dict:
+    """A library image as a ninjs picture: its texts, credit and licence, and every rendition
+    (each crop at each width, in each format) with its size."""
+    original = largest(image, "original", "jpg", at_most=WIDTHS[-1])
+    picture = {
+        "name": "leadimage",
+        "uri": absolute_url(original.url),
+        "type": "picture",
+        "representationtype": "full",
+        "descriptions": [
+            plain_text(role, text)
+            for role, text in (("alt", image.alt_text), ("caption", image.caption))
+            if text
+        ],
+        "renditions": [
+            {
+                "name": f"{rendition.crop}-{rendition.width}-{rendition.extension}",
+                "href": absolute_url(rendition.url),
+                "contenttype": rendition.format.content_type,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+            for crop in CROPS
+            for renditions in rendition_set(image, crop).values()
+            for rendition in renditions
+        ],
+    }
+    if image.credit:
+        picture["by"] = image.credit
+    if image.licence:
+        picture["copyrightnotice"] = image.licence
+    return picture
 
 
 def infosource(story: Story) -> dict:

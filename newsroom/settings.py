@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from media.configuration import image_origin, image_storage_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-newsroom-development-only"
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "reader",
     "api",
     "packages",
+    "media",
 ]
 
 MIDDLEWARE = [
@@ -188,14 +191,22 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+
+IMAGE_STORAGE, NEWSROOM_IMAGE_URLS_FROM_STORAGE = image_storage_settings(
+    os.environ, default_root=BASE_DIR / "uploads"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "images": IMAGE_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploads to the image library: checked by content (media.uploads) against these limits.
+NEWSROOM_IMAGE_MAX_MEGABYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_MEGABYTES", "20"))
+NEWSROOM_IMAGE_MAX_PIXELS = int(float(os.environ.get("NEWSROOM_IMAGE_MAX_MEGAPIXELS", "50")) * 1e6)
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -241,12 +252,14 @@ X_FRAME_OPTIONS = "DENY"
 # images and connections only from the site itself, no inline script or style, and no page
 # of the site in anyone's frame. Markup that must run inline takes {{ request.csp_nonce }}.
 # The JSON-LD block is data, not script, and needs none.
+# Pages may show pictures from the image library's public address (a bucket or CDN).
+IMAGE_ORIGINS = [image_origin(os.environ)] if NEWSROOM_IMAGE_URLS_FROM_STORAGE else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *IMAGE_ORIGINS],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

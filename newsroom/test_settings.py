@@ -17,7 +17,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 NEWSROOM_PAGE_CACHE = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "images": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = None  # nothing is collected in tests; WhiteNoise serves from the finders
 WHITENOISE_USE_FINDERS = True
+NEWSROOM_IMAGE_URLS_FROM_STORAGE = False

@@ -29,11 +29,12 @@ urlpatterns = [
     path(
         "sitemap-<str:section>.xml",
         require_safe(sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/sections.xml"},
         name="sitemap_section",
     ),
     path("api/", include("api.urls")),
     path("packages/", include("packages.urls")),
+    path("images/", include("media.urls")),
     path("", include("reader.urls")),
 ]
 

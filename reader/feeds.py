@@ -5,6 +5,8 @@ Titles, authors and categories are plain text; a description is HTML, as feed re
 built from the escaped summary and one paragraph per correction or update.
 """
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -12,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
@@ -22,9 +24,11 @@ from taggit.models import Tag
 from stories.models import Correction, Person, Quote, Story
 from stories.text import bidi_isolated, xml_safe
 
+from .lead_images import social_image
 from .pages import tag_moved
 
 FEED_LENGTH = 30
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
 
 
 def correction_line(correction: Correction) -> str:
@@ -33,8 +37,44 @@ def correction_line(correction: Correction) -> str:
     return f"{correction.get_kind_display()} ({day}): {correction.text}"
 
 
+class WithMediaContent:
+    """Each entry's lead image as Media RSS ``media:content`` (read by feedparser, podcast
+    and news apps alike), its alt text as the description, its credit as the credit."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        image = item.get("lead_image")
+        if image is None:
+            return
+        attributes = {
+            "url": urljoin(item["link"], image["url"]),
+            "medium": "image",
+            "type": image["content_type"],
+            "width": str(image["width"]),
+            "height": str(image["height"]),
+        }
+        handler.startElement("media:content", attributes)
+        if image["alt"]:
+            handler.addQuickElement("media:description", xml_safe(image["alt"]), {"type": "plain"})
+        if image["credit"]:
+            handler.addQuickElement("media:credit", xml_safe(image["credit"]))
+        handler.endElement("media:content")
+
+
+class MediaRssFeed(WithMediaContent, Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+
+
+class MediaAtomFeed(WithMediaContent, Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
+
+
 class StoryFeed(Feed):
     """What every entry shows; subclasses choose the stories and name the feed."""
+
+    feed_type = MediaRssFeed
 
     @method_decorator(require_safe)
     def __call__(self, request, *args, **kwargs):
@@ -71,6 +111,13 @@ class StoryFeed(Feed):
     def item_guid_is_permalink(self, story: Story) -> bool:
         return True
 
+    def item_extra_kwargs(self, story: Story) -> dict:
+        """The lead image with its rendition's address as the page links it: WithMediaContent
+        makes it absolute against the entry's link, as the request is not at hand here."""
+        if story.lead_image is None:
+            return {}
+        return {"lead_image": social_image(story.lead_image, absolute_url=str)}
+
 
 class LatestStoriesFeed(StoryFeed):
     def title(self):
@@ -87,7 +134,7 @@ class LatestStoriesFeed(StoryFeed):
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed
 
 
 class TagFeed(StoryFeed):
@@ -116,7 +163,7 @@ class TagFeed(StoryFeed):
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed
     url_name = "stories:tag_feed_atom"
 
 
@@ -139,4 +186,4 @@ class PersonFeed(StoryFeed):
 
 
 class PersonAtomFeed(PersonFeed):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed

@@ -62,7 +62,7 @@ def story_search(query: str):
     """The newest RANKED_MATCHES published stories matching ``query`` (as ``search_text``
     gives it), best first, each with ``marked_headline`` and ``marked_snippet``: their text
     with the matches between MARK_START and MARK_STOP."""
-    stories = Story.objects.published().prefetch_related("tags")
+    stories = Story.objects.published().select_related("lead_image").prefetch_related("tags")
     if uses_postgres():
         return postgres_search(stories, query)
     return fallback_search(stories, query)

@@ -1,6 +1,8 @@
 """Sitemaps: every public page with when it last changed, and Google News' last 48 hours."""
 
 from datetime import timedelta
+from functools import partial
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -17,7 +19,13 @@ from stories.models.story import story_tagged_items
 from stories.pagination import CountedPaginator
 from stories.text import xml_safe
 
+from .lead_images import sitemap_image_url
+
 NEWS_WINDOW = timedelta(hours=48)
+# What a rendition's address is made of (media.renditions): the only columns of the image read.
+RENDITION_FIELDS = [
+    f"lead_image__{name}" for name in ("width", "height", "content_hash", "focal_x", "focal_y")
+]
 
 
 def newest_story_change(story_ids) -> Subquery:
@@ -44,9 +52,19 @@ class StorySitemap(Section):
     def items(self):
         return (
             Story.objects.published()
-            .only("slug", "published_at", "updated_at")
+            .select_related("lead_image")
+            .only("slug", "published_at", "updated_at", *RENDITION_FIELDS)
             .order_by("-published_at", "-id")
         )
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each story's URL also carries its lead image's, for image search."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            image = url["item"].lead_image
+            if image is not None:
+                url["image"] = sitemap_image_url(image, partial(urljoin, url["location"]))
+        return urls
 
     def lastmod(self, story: Story):
         return story.modified_at

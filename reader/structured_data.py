@@ -15,6 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from stories.models import Correction, Person, Quote, Story
 
+from .lead_images import image_objects
+
 # "Jane Doe and John Roe", "Ann Lee, Bo Chu and Cy Roe", "Ann Lee, Bo Chu, and Cy Roe"
 BYLINE_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -84,6 +86,10 @@ def news_article(story: Story, *, site_url: str, site_name: str) -> dict:
     corrections are ``correction``: schema.org has nothing for an update.
     """
     url = urljoin(site_url, story.get_absolute_url())
+
+    def absolute_url(path: str) -> str:
+        return urljoin(site_url, path)
+
     publisher = organization(site_name, site_url)
     quotes = [quote for quote in story.quotes.all() if not quote.is_fragment]
     speakers = {quote.speaker_id: quote.speaker for quote in quotes}
@@ -101,6 +107,7 @@ def news_article(story: Story, *, site_url: str, site_name: str) -> dict:
         "author": authors(story, publisher=publisher),
         "publisher": publisher,
         "isAccessibleForFree": True,
+        "image": image_objects(story.lead_image, absolute_url) if story.lead_image else [],
         "keywords": [tag.name for tag in story.tags.all()],
         "hasPart": [quotation(quote, site_url=site_url) for quote in quotes],
         "mentions": [person(speaker, site_url=site_url) for speaker in speakers.values()],

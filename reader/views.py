@@ -11,6 +11,7 @@ from taggit.models import Tag
 from stories.models import Person, Quote, SlugRedirect, Story, published_tags
 from stories.text import split_paragraphs
 
+from .lead_images import social_image
 from .pages import CanonicalUrlMixin, meta_description, tag_moved
 from .pagination import UncountedPagesMixin
 from .related import related_coverage
@@ -61,6 +62,10 @@ class StoryDetailView(DetailView):
         context["last_modified"] = story.modified_at
         context["related_coverage"] = related_coverage(story)
         context["suggested_stories"] = Story.objects.suggested_for(story)
+        if story.lead_image is not None:
+            context["social_image"] = social_image(
+                story.lead_image, self.request.build_absolute_uri
+            )
         if story.is_public:
             site_url = self.request.build_absolute_uri(reverse("stories:front"))
             article = news_article(story, site_url=site_url, site_name=settings.NEWSROOM_SITE_NAME)
@@ -134,7 +139,9 @@ class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     def get_queryset(self):
         self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
         return (
-            Quote.objects.public_newest_first().filter(speaker=self.person).select_related("story")
+            Quote.objects.public_newest_first()
+            .filter(speaker=self.person)
+            .select_related("story__lead_image")
         )
 
     def get_context_data(self, **kwargs):

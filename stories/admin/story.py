@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -179,6 +179,7 @@ class StoryAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [QuoteInline, RelatedLinkInline, CorrectionInline]
+    autocomplete_fields = ["lead_image"]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "version"]
     actions = [
         "submit_for_review",
@@ -191,7 +192,7 @@ class StoryAdmin(
     history_latest_first = True
     change_list_template = "admin/stories/story/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "body", "tags"]}),
+        (None, {"fields": ["headline", "slug", "dek", "lead_image", "body", "tags"]}),
         (_("Credit"), {"fields": ["byline", "outlet", "source_url"]}),
         (
             _("Publishing"),
@@ -310,6 +311,10 @@ class StoryAdmin(
                     self.log_change(request, story, [{"changed": {"fields": ["status"]}}])
             except PermissionDenied as refusal:
                 self.message_user(request, f"“{story}”: {refusal}", messages.ERROR)
+                continue
+            except ValidationError as invalid:
+                reasons = " ".join(invalid.messages)
+                self.message_user(request, f"“{story}”: {reasons}", messages.ERROR)
                 continue
             changed += 1
         label = Story.Status(status).label

@@ -70,12 +70,18 @@ class StoryQuerySet(models.QuerySet):
 
     def cards(self):
         """Published stories, newest first, with what a story card shows."""
-        return self.published().prefetch_related("tags").order_by("-published_at", "-id")
+        return (
+            self.published()
+            .select_related("lead_image")
+            .prefetch_related("tags")
+            .order_by("-published_at", "-id")
+        )
 
     def for_feeds(self):
         """Published stories, newest first, with the tags and corrections a feed entry shows."""
         return (
             self.published()
+            .select_related("lead_image")
             .prefetch_related("tags", "corrections")
             .order_by("-published_at", "-id")
         )
@@ -87,7 +93,10 @@ class StoryQuerySet(models.QuerySet):
         from .people import Quote  # people.py imports this module
 
         return with_children_as_json(
-            self, story_tags_as_json(), corrections_as_json(), inbound_links_as_json()
+            self.select_related("lead_image"),
+            story_tags_as_json(),
+            corrections_as_json(),
+            inbound_links_as_json(),
         ).prefetch_related(
             models.Prefetch(
                 "quotes", queryset=Quote.objects.not_fragments().select_related("speaker")
@@ -238,6 +247,18 @@ class Story(models.Model):
         help_text=_("The publication the story first ran in, if not this site."),
     )
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    lead_image = models.ForeignKey(
+        "media.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        verbose_name=_("lead image"),
+        help_text=_(
+            "Shown above the story, on its cards, in social previews and feeds. "
+            "Choose from the image library or upload one there."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -337,6 +358,20 @@ class Story(models.Model):
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.status == self.Status.PUBLISHED and self.lead_image_needs_alt_text:
+            raise ValidationError(
+                {
+                    "lead_image": _(
+                        "The lead image needs alt text before the story is published: add it "
+                        "in the image library, or mark the image decorative there."
+                    )
+                },
+                code="lead_image_alt_text",
+            )
+
+    @property
+    def lead_image_needs_alt_text(self) -> bool:
+        return self.lead_image_id is not None and self.lead_image.needs_alt_text
 
     @property
     def modified_at(self):

@@ -143,6 +143,7 @@ def story_form_data(story: Story | None = None, **fields) -> dict:
         "byline": "",
         "outlet": "",
         "source_url": "",
+        "lead_image": "",
         "status": "published",
         "published_at_0": "2021-01-06",
         "published_at_1": "12:00:00",
@@ -165,6 +166,7 @@ def story_form_data(story: Story | None = None, **fields) -> dict:
             "tags": ", ".join(f'"{tag.name}"' for tag in story.tags.all()),
             "status": story.status,
             "opened_version": story.version,
+            "lead_image": story.lead_image_id or "",
         }
         if story.published_at:
             data["published_at_0"] = story.published_at.strftime("%Y-%m-%d")

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from reversion.models import Revision, Version
 
+from media.tests.pictures import make_image
 from stories.models import Quote, Story
 from stories.tests.helpers import add_inline_row, make_person, make_story, story_form_data
 
@@ -163,3 +164,17 @@ def test_a_headline_edit_from_a_browser_form_changes_only_the_headline(editor_cl
 def test_a_comparison_of_revisions_that_are_not_numbers_is_400(editor_client, story, query):
     url = f"/admin/stories/story/{story.pk}/history/compare/?{query}"
     assert editor_client.get(url).status_code == 400
+
+
+def test_a_revert_brings_back_the_lead_image(editor_client, story):
+    first, second = make_image(title="First"), make_image(title="Second")
+    edit(editor_client, story, lead_image=first.pk)
+    with_first = versions_of(story).first()
+    edit(editor_client, story, lead_image=second.pk)
+    assert Story.objects.get(pk=story.pk).lead_image == second
+    url = f"/admin/stories/story/{story.pk}/history/{with_first.pk}/"
+    form = editor_client.get(url).context["adminform"].form
+    assert str(form["lead_image"].value()) == str(first.pk)
+    reverted = story_form_data(Story.objects.get(pk=story.pk)) | {"lead_image": first.pk}
+    assert editor_client.post(url, reverted).status_code == 302
+    assert Story.objects.get(pk=story.pk).lead_image == first
