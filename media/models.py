@@ -38,20 +38,6 @@ def master_name(instance, filename: str) -> str:
     return filename  # named by the master's content hash before it is saved (Image.keep)
 
 
-class ImageQuerySet(models.QuerySet):
-    def search(self, text: str):
-        words = text.split()
-        query = Q()
-        for word in words:
-            query &= (
-                Q(title__icontains=word)
-                | Q(alt_text__icontains=word)
-                | Q(caption__icontains=word)
-                | Q(credit__icontains=word)
-            )
-        return self.filter(query)
-
-
 class Image(models.Model):
     file = models.FileField(_("file"), upload_to=master_name, storage=image_storage, max_length=200)
     width = models.PositiveIntegerField(_("width"), editable=False)
@@ -120,8 +106,6 @@ class Image(models.Model):
         verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-
-    objects = ImageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("image")

@@ -120,26 +120,29 @@ def largest(image: Image, crop: str, extension: str = "jpg", at_most: int = LARG
     return Rendition(image, crop, fitting[-1], extension)
 
 
+def stored_now(rendition: Rendition) -> bool:
+    """Generate and store the rendition unless it is there; whether it was generated."""
+    storage = rendition.image.file.storage
+    if storage.exists(rendition.storage_name):
+        return False
+    storage.save(rendition.storage_name, ContentFile(rendered(rendition)))
+    return True
+
+
 def ensure_stored(rendition: Rendition) -> str:
     """The rendition's storage name, generating and storing it first if it is not there."""
-    storage = rendition.image.file.storage
-    name = rendition.storage_name
-    if not storage.exists(name):
-        storage.save(name, ContentFile(rendered(rendition)))
-    return name
+    stored_now(rendition)
+    return rendition.storage_name
 
 
 def ensure_all_stored(image: Image) -> int:
     """Every rendition of the image stored; the number generated."""
-    generated = 0
-    storage = image.file.storage
-    for crop in CROPS:
-        for renditions in rendition_set(image, crop).values():
-            for rendition in renditions:
-                if not storage.exists(rendition.storage_name):
-                    storage.save(rendition.storage_name, ContentFile(rendered(rendition)))
-                    generated += 1
-    return generated
+    return sum(
+        stored_now(rendition)
+        for crop in CROPS
+        for renditions in rendition_set(image, crop).values()
+        for rendition in renditions
+    )
 
 
 def rendered(rendition: Rendition) -> bytes:
