@@ -26,6 +26,7 @@ from django.urls import reverse
 
 from media.models import Image
 from media.renditions import CROPS, WIDTHS, largest, rendition_set
+from stories.body_rendering import story_body_html
 from stories.models import Correction, Person, Quote, Story
 
 NINJS_VERSION = "2.1"
@@ -71,10 +72,17 @@ def ninjs_story(story: Story, absolute_url: AbsoluteUrl) -> dict:
         "descriptions": [plain_text("summary", story.summary)],
         "bodies": [
             {
-                **plain_text("main", story.body),
-                "charcount": len(story.body),
-                "wordcount": len(story.body.split()),
-            }
+                **plain_text("main", story.body_text),
+                "charcount": len(story.body_text),
+                "wordcount": len(story.body_text.split()),
+            },
+            {
+                "role": "main",
+                "contenttype": "text/html",
+                "value": story_body_html(story, absolute_url),
+                "charcount": len(story.body_text),
+                "wordcount": len(story.body_text.split()),
+            },
         ],
         "subjects": [ninjs_subject(tag, absolute_url) for tag in story.tags.all()],
         "people": ninjs_people(story.quotes.all(), absolute_url),

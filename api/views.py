@@ -150,7 +150,7 @@ def person_listing(request, slug: str) -> tuple[Person, Listing]:
         Quote.objects.public()
         .filter(speaker=person)
         .select_related("story")
-        .defer("story__body")
+        .defer("story__body", "story__body_text")
         .order_by("-story__published_at", "story_id", "position", "id")
     )
     modified_at = Greatest("story__published_at", "story__updated_at")

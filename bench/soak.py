@@ -119,7 +119,7 @@ def edit(
         number += 1
         line = f"Soak edit {username} {number}."
         fields = [
-            (name, f"{value.rstrip()}\n\n{line}" if name == "body" else value)
+            (name, f"{value.rstrip()}<p>{line}</p>" if name == "body" else value)
             for name, value in form.fields
         ]
         time.sleep(chooser.uniform(0, 0.3))  # the editor types; a colleague may save meanwhile

@@ -18,6 +18,7 @@ from stories.tagging import length_problem
 from stories.text import headline_key
 from stories.workflow import can_change
 
+from .body import article_body_html
 from .parsing import ParsedArticle, parse_article
 from .people import known_people, person_facts_save, person_for
 from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
@@ -92,7 +93,7 @@ def article_import(
             # a form opened before this import must not save over it
             version_raise(story, user=user or story.updated_by)
         story.headline = parsed.headline
-        story.body = parsed.body
+        story.body = article_body_html(parsed.paragraphs)
         story.is_developing = parsed.is_developing
         story.status = status or story.status
         story.outlet = sidecar.outlet or story.outlet

@@ -13,6 +13,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from media.configuration import image_origin, image_storage_settings
+from stories.embeds import PLAYER_ORIGINS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_prose_editor",
     "newsroom",
     "stories",
     "importing",
@@ -252,7 +254,8 @@ X_FRAME_OPTIONS = "DENY"
 # images and connections only from the site itself, no inline script or style, and no page
 # of the site in anyone's frame. Markup that must run inline takes {{ request.csp_nonce }}.
 # The JSON-LD block is data, not script, and needs none.
-# Pages may show pictures from the image library's public address (a bucket or CDN).
+# Pages may show pictures from the image library's public address (a bucket or CDN), and
+# frame YouTube's and Vimeo's players, those only.
 IMAGE_ORIGINS = [image_origin(os.environ)] if NEWSROOM_IMAGE_URLS_FROM_STORAGE else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -260,6 +263,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *IMAGE_ORIGINS],
+        "frame-src": PLAYER_ORIGINS,  # a story's video, framed once the reader presses play
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -30,6 +30,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from packages.models import Package, PackageItem
+from stories.body_html import paragraphs_as_html
 from stories.counts import counts_add, next_due_forget
 from stories.models import (
     Correction,
@@ -221,13 +222,15 @@ class Words:
     def sentence(self, low: int, high: int) -> str:
         return as_sentence(self.phrase(low, high))
 
-    def paragraphs(self, stream: list[str]) -> str:
+    def paragraphs(self, stream: list[str]) -> tuple[str, str]:
+        """The body as a story stores it: its HTML and the plain text derived from it."""
         sentences, at = [], 0
         while at < len(stream):
             length = self.chooser.randint(12, 28)
             sentences.append(as_sentence(stream[at : at + length]))
             at += length
-        return "\n\n".join(" ".join(sentences[at : at + 3]) for at in range(0, len(sentences), 3))
+        paragraphs = [" ".join(sentences[at : at + 3]) for at in range(0, len(sentences), 3)]
+        return paragraphs_as_html("\n\n".join(paragraphs)), "\n\n".join(paragraphs)
 
 
 def as_sentence(words: list[str]) -> str:
@@ -447,7 +450,7 @@ class ArchiveWriter:
                     headline,
                     slug,
                     as_sentence(dek_words),
-                    self.words.paragraphs(body_words),
+                    *self.words.paragraphs(body_words),
                     f"By {choose.choice(FIRST_NAMES)} {choose.choice(LAST_NAMES)}",
                     "",
                     "",
@@ -500,6 +503,7 @@ class ArchiveWriter:
                     "slug",
                     "dek",
                     "body",
+                    "body_text",
                     "byline",
                     "outlet",
                     "source_url",

@@ -77,7 +77,7 @@ def postgres_search(stories, query: str):
             rank=SearchRank(F("search_vector"), search_query),
             marked_headline=SearchHeadline("headline", search_query, highlight_all=True, **marks),
             marked_snippet=SearchHeadline(
-                Concat("dek", Value("\n"), "body", output_field=TextField()),
+                Concat("dek", Value("\n"), "body_text", output_field=TextField()),
                 search_query,
                 max_words=SNIPPET_WORDS,
                 min_words=SNIPPET_WORDS // 2,
@@ -106,7 +106,7 @@ def fallback_search(stories, query: str):
         anywhere = (
             Q(headline__icontains=term.words)
             | Q(dek__icontains=term.words)
-            | Q(body__icontains=term.words)
+            | Q(body_text__icontains=term.words)
             | Q(in_quotes)
         )
         if term.excluded:
@@ -156,7 +156,7 @@ class FallbackResults:
     def mark(self, story: Story) -> Story:
         pattern = re.compile("|".join(re.escape(term.words) for term in self.terms), re.IGNORECASE)
         story.marked_headline = pattern.sub(rf"{MARK_START}\g<0>{MARK_STOP}", story.headline)
-        text = f"{story.dek}\n{story.body}" if story.dek else story.body
+        text = f"{story.dek}\n{story.body_text}" if story.dek else story.body_text
         story.marked_snippet = snippet(text, pattern)
         return story
 

@@ -99,7 +99,7 @@ def news_article(story: Story, *, site_url: str, site_name: str) -> dict:
         "@type": "NewsArticle",
         "headline": story.headline,
         "description": story.summary,
-        "articleBody": story.body,
+        "articleBody": story.body_text,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": iso_datetime(story.published_at),

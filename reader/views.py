@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from stories.body_rendering import story_body_html
 from stories.models import Person, Quote, SlugRedirect, Story, published_tags
 from stories.text import split_paragraphs
 
@@ -60,6 +61,8 @@ class StoryDetailView(DetailView):
         story = self.object
         context["meta_description"] = meta_description(story.summary)
         context["last_modified"] = story.modified_at
+        context["story_body"] = story_body_html(story)
+        context["body_has_video"] = "data-video=" in story.body
         context["related_coverage"] = related_coverage(story)
         context["suggested_stories"] = Story.objects.suggested_for(story)
         if story.lead_image is not None:

@@ -8,6 +8,9 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag, TaggedItem
 
+from media.models import Image
+
+from .body_html import body_image_ids
 from .counts import (
     QuoteAsCounted,
     counting_each_change,
@@ -18,7 +21,7 @@ from .counts import (
     tag_counts_add,
 )
 from .freshness import content_changed
-from .models import Person, Quote, Story, TagKey
+from .models import BodyImage, Person, Quote, Story, TagKey
 from .search_vectors import search_vectors_refresh
 
 
@@ -30,8 +33,31 @@ def story_is_counted_keep(sender, instance, **kwargs):
         instance.is_counted = stored.first() or False
 
 
+def story_body_derive(sender, instance, raw=False, **kwargs):
+    """A story loaded from a fixture or a revision, which skip Story.save(), has its body
+    sanitized and its plain text derived all the same."""
+    if raw:
+        instance.body_derive()
+
+
+def body_images_keep(story: Story) -> None:
+    """The library images the body holds, as BodyImage rows (a number no image has is left
+    out: the body keeps it, readers see nothing for it)."""
+    held = body_image_ids(story.body)
+    existing = (
+        set(Image.objects.filter(pk__in=held).values_list("pk", flat=True)) if held else set()
+    )
+    BodyImage.objects.filter(story=story).exclude(image_id__in=existing).delete()
+    if existing:
+        BodyImage.objects.bulk_create(
+            [BodyImage(story=story, image_id=image_id) for image_id in sorted(existing)],
+            ignore_conflicts=True,
+        )
+
+
 def story_saved(sender, instance, raw=False, **kwargs):
     search_vectors_refresh([instance.pk])
+    body_images_keep(instance)
     moved = Quote.objects.filter(story=instance).exclude(story_published_at=instance.published_at)
     moved.update(story_published_at=instance.published_at)
     if not raw:
@@ -112,6 +138,7 @@ def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(public_content_changed, dispatch_uid=f"public_content_{signal}")
     pre_save.connect(story_is_counted_keep, sender=Story, dispatch_uid="story_is_counted")
+    pre_save.connect(story_body_derive, sender=Story, dispatch_uid="story_body_derive")
     post_save.connect(story_saved, sender=Story, dispatch_uid="story_search_vector")
     pre_delete.connect(story_deleted, sender=Story, dispatch_uid="story_deleted_counts")
     pre_save.connect(quote_stored_remember, sender=Quote, dispatch_uid="quote_stored")

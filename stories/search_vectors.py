@@ -54,5 +54,5 @@ def search_vectors_refresh(story_ids: Iterable[int]) -> None:
             config=config,
         )
         + SearchVector("dek", weight="C", config=config)
-        + SearchVector("body", weight="D", config=config)
+        + SearchVector("body_text", weight="D", config=config)
     )

@@ -94,7 +94,7 @@ def test_identity_dates_and_status(covered_story):
         assert parse_rfc3339(item[field]) == moment.replace(microsecond=0), field
 
 
-def test_texts_are_plain_text_with_roles(covered_story):
+def test_texts_are_plain_text_with_roles_and_the_body_is_also_html(covered_story):
     item = as_ninjs(covered_story)
     assert item["headlines"] == [
         {"role": "main", "contenttype": "text/plain", "value": "Council passes the budget"}
@@ -109,7 +109,14 @@ def test_texts_are_plain_text_with_roles(covered_story):
             "value": "The council voted.\n\nIt was late.",
             "charcount": 32,
             "wordcount": 6,
-        }
+        },
+        {
+            "role": "main",
+            "contenttype": "text/html",
+            "value": "<p>The council voted.</p><p>It was late.</p>",
+            "charcount": 32,
+            "wordcount": 6,
+        },
     ]
     assert item["by"] == "Jane Doe"
     assert item["infosources"] == [

@@ -130,7 +130,7 @@ def test_a_reporter_may_import_again_over_their_draft(reporter_client):
     assert reporter_client.post(URL, save_data(first)).status_code == 302
     again = preview(reporter_client, text=ARTICLE.read_text(encoding="utf-8"))
     assert reporter_client.post(URL, save_data(again, body="Edited again.")).status_code == 302
-    assert Story.objects.get().body == "Edited again."
+    assert Story.objects.get().body == "<p>Edited again.</p>"
 
 
 def test_a_tag_longer_than_a_tag_may_be_is_an_import_form_error(editor_client):

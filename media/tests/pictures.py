@@ -6,6 +6,7 @@ import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFilter
 
 from media.models import Image
 from media.uploads import checked_master
@@ -21,6 +22,51 @@ def picture_bytes(width=1600, height=1200, fmt="JPEG", colour=(200, 30, 30), exi
     if exif is not None:
         options["exif"] = exif
     picture.save(output, fmt, **options)
+    return output.getvalue()
+
+
+def harbour_at_dawn(width=2400, height=1600) -> bytes:
+    """A photograph-like scene (a dawn sky over the sea, boats moored), for pages shown in
+    screenshots: a flat colour would not show how a picture sits in the layout."""
+    sky, sea = height * 3 // 5, height * 2 // 5
+    picture = PillowImage.new("RGB", (width, height))
+    draw = ImageDraw.Draw(picture)
+    for row in range(sky):
+        share = row / sky
+        draw.line(
+            [(0, row), (width, row)],
+            fill=(int(90 + 160 * share), int(120 + 70 * share), 190 - int(80 * share)),
+        )
+    for row in range(sea):
+        share = row / sea
+        draw.line(
+            [(0, sky + row), (width, sky + row)],
+            fill=(20, int(70 - 40 * share), int(110 - 50 * share)),
+        )
+    draw.ellipse(
+        [width * 0.62, sky - height * 0.09, width * 0.72, sky + height * 0.06], fill=(255, 214, 150)
+    )
+    for number, (left, colour) in enumerate(
+        [(0.12, (170, 40, 40)), (0.34, (235, 235, 225)), (0.78, (40, 90, 60))]
+    ):
+        x, y = int(width * left), sky + height // 9 + number * height // 40
+        draw.polygon(
+            [
+                (x, y),
+                (x + width // 7, y),
+                (x + width // 8, y + height // 25),
+                (x + width // 60, y + height // 25),
+            ],
+            fill=colour,
+        )
+        draw.line(
+            [(x + width // 14, y), (x + width // 14, y - height // 5)],
+            fill=(60, 50, 40),
+            width=max(2, width // 400),
+        )
+    picture = picture.filter(ImageFilter.GaussianBlur(2))
+    output = io.BytesIO()
+    picture.save(output, "JPEG", quality=88)
     return output.getvalue()
 
 

@@ -28,7 +28,7 @@ def packages_of(story: Story) -> list[StoryPackage]:
         PackageItem.objects.filter(published_q("story__") | Q(story=story))
         .filter(package__items__story=story)
         .select_related("package", "story")
-        .defer("story__body")
+        .defer("story__body", "story__body_text")
         .order_by("package__name", "package_id", "position", "id")
     )
     packages: dict[int, StoryPackage] = {}

@@ -1,8 +1,6 @@
 """A story's history in the admin: every revision (story, quotes, links, corrections, tags) with
 who and when, the difference between any two, and revert (django-reversion's)."""
 
-import difflib
-
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import BadRequest, PermissionDenied
@@ -13,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 from taggit.models import Tag
 
+from ..body_html import body_html, plain_text
 from ..models import Story
+from ..word_changes import word_changes
 
 STORY_FIELDS = [
     "headline",
@@ -27,6 +27,7 @@ STORY_FIELDS = [
     "published_at",
     "is_developing",
 ]
+WORD_COMPARED_FIELDS = {"dek", "body"}
 # How the objects saved with a story read in a comparison, by model.
 RELATED_LABELS = {
     "quote": (_("Quotes"), lambda fields: f"“{fields['text']}”"),
@@ -94,21 +95,21 @@ class StoryHistoryMixin:
 
 
 def field_changes(older: Version, newer: Version) -> list[dict]:
+    """Each field that differs; the body and dek word by word, the body read as plain text
+    (a change of markup alone, such as a new link or subhead, is said so)."""
     before, after = older.field_dict, newer.field_dict
     changes = []
     for name in STORY_FIELDS:
-        if before.get(name) != after.get(name):
-            old, new = str(before.get(name) or ""), str(after.get(name) or "")
-            changes.append(
-                {
-                    "label": Story._meta.get_field(name).verbose_name,
-                    "old": old,
-                    "new": new,
-                    "diff": list(difflib.unified_diff(old.splitlines(), new.splitlines(), n=1))[2:]
-                    if "\n" in old + new
-                    else [],
-                }
-            )
+        if before.get(name) == after.get(name):
+            continue
+        old, new = str(before.get(name) or ""), str(after.get(name) or "")
+        change = {"label": Story._meta.get_field(name).verbose_name, "old": old, "new": new}
+        if name in WORD_COMPARED_FIELDS:
+            if name == "body":
+                old, new = plain_text(body_html(old)), plain_text(body_html(new))
+                change["markup_only"] = old == new
+            change["words"] = word_changes(old, new)
+        changes.append(change)
     return changes
 
 

@@ -25,6 +25,7 @@ from ..workflow import (
     story_transition,
 )
 from .autocomplete import PreloadedChoicesInlineMixin
+from .body_editor import BodyEditorMixin
 from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
@@ -81,7 +82,7 @@ class RelatedLinkInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.
             super()
             .get_queryset(request)
             .select_related("target")
-            .defer("target__body", "target__search_vector")
+            .defer("target__body", "target__body_text", "target__search_vector")
         )
 
 
@@ -146,12 +147,17 @@ class StoryChangeList(ChangeList):
     rows' own query."""
 
     def get_queryset(self, request, exclude_parameters=None):
-        rows = super().get_queryset(request, exclude_parameters).defer("body", "search_vector")
+        rows = (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .defer("body", "body_text", "search_vector")
+        )
         return with_children_as_json(rows.prefetch_related(None), story_tags_as_json())
 
 
 @admin.register(Story)
 class StoryAdmin(
+    BodyEditorMixin,
     BulkActionsMixin,
     StoryHistoryMixin,
     ImportArticleMixin,
@@ -175,7 +181,7 @@ class StoryAdmin(
     paginator = BoundedCountPaginator
     list_per_page = 50
     ordering = ["-published_at", "-id"]  # the story_published_newest index
-    search_fields = ["headline", "dek", "body"]
+    search_fields = ["headline", "dek", "body_text"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [QuoteInline, RelatedLinkInline, CorrectionInline]

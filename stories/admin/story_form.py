@@ -11,6 +11,7 @@ from taggit.utils import edit_string_for_tags
 from ..editing import is_stale, story_locked
 from ..models import Story
 from ..tagging import name_problems
+from .body_editor import BodyField
 
 CHANGED_MEANWHILE = _(
     "{who} saved this story at {when}, after you opened it. Nothing of yours was saved: your "
@@ -27,6 +28,10 @@ class StoryAdminForm(forms.ModelForm):
 
     reverting = False  # set by the admin while django-reversion writes an old revision back
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    body = BodyField(
+        label=capfirst(Story._meta.get_field("body").verbose_name),
+        help_text=Story._meta.get_field("body").help_text,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,7 +65,10 @@ class StoryAdminForm(forms.ModelForm):
         who = current.updated_by.get_username() if current.updated_by else _("Someone")
         when = date_format(localtime(current.updated_at), "DATETIME_FORMAT")
         differences = [
-            (capfirst(Story._meta.get_field(name).verbose_name), getattr(current, name))
+            (
+                capfirst(Story._meta.get_field(name).verbose_name),
+                current.body_text if name == "body" else getattr(current, name),
+            )
             for name in COMPARED_FIELDS
             if name in self.cleaned_data and self.cleaned_data[name] != getattr(current, name)
         ]

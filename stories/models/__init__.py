@@ -4,6 +4,7 @@
 import reversion
 from taggit.models import TaggedItem
 
+from .body_images import BodyImage
 from .generation import ContentGeneration
 from .people import Person, Quote, public_quote_q
 from .story import (
@@ -26,6 +27,7 @@ from .tags import (
 )
 
 __all__ = [
+    "BodyImage",
     "ContentGeneration",
     "Correction",
     "Person",
@@ -49,7 +51,7 @@ __all__ = [
 # Each save of a story keeps one revision of it with its quotes, links, corrections and tags.
 reversion.register(
     Story,
-    exclude=["search_vector", "is_counted"],
+    exclude=["search_vector", "is_counted", "body_text"],
     follow=["quotes", "related_links", "corrections", "tagged_items"],
 )
 reversion.register(Quote)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
+from ..body_html import body_html, plain_text
 from ..text import bidi_isolated, headline_key, split_paragraphs, unix_newlines
 from .children_as_json import ChildrenAsJSON, with_children_as_json
 from .fields import by_user
@@ -104,7 +105,7 @@ class StoryQuerySet(models.QuerySet):
             models.Prefetch(
                 "related_links",
                 queryset=RelatedLink.objects.select_related("target")
-                .defer("target__body")
+                .defer("target__body", "target__body_text")
                 .annotate(target_is_public=is_published_expression("target__")),
             ),
         )
@@ -235,7 +236,18 @@ class Story(models.Model):
         help_text=_("A sentence or two under the headline; empty, the first paragraph is used."),
     )
     body = models.TextField(
-        _("body"), help_text=_("Plain text. Separate paragraphs with a blank line.")
+        _("body"),
+        help_text=_(
+            "Paragraphs, subheads, links, lists, quotations and pictures from the image library. "
+            "Anything else is removed when the story is saved."
+        ),
+    )
+    body_text = models.TextField(
+        _("body as plain text"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Derived from the body on every save: what search, feeds and counts read."),
     )
     byline = models.CharField(
         _("byline"), max_length=255, blank=True, help_text=_("Example: “Jane Doe and John Roe”.")
@@ -326,7 +338,11 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         self.headline_key = headline_key(self.headline)
-        self.body, self.dek = unix_newlines(self.body), unix_newlines(self.dek)
+        self.body_derive()
+        self.dek = unix_newlines(self.dek)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_text"}
         previous = (
             None
             if self._state.adding
@@ -341,6 +357,12 @@ class Story(models.Model):
 
     def get_absolute_url(self):
         return reverse("stories:story_detail", kwargs={"slug": self.slug})
+
+    def body_derive(self) -> None:
+        """The body sanitized (a plain-text body from before rich bodies becomes paragraphs)
+        and its plain text derived from it."""
+        self.body = body_html(unix_newlines(self.body))
+        self.body_text = plain_text(self.body)
 
     @property
     def is_scheduled(self) -> bool:
@@ -383,7 +405,8 @@ class Story(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return split_paragraphs(self.body)
+        """The body's blocks as plain text: paragraphs, subheads, list items, quotations."""
+        return split_paragraphs(self.body_text)
 
     @property
     def summary(self) -> str:

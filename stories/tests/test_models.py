@@ -21,14 +21,28 @@ def test_story_slug_is_unique():
         make_story(slug="same-slug")
 
 
-def test_body_splits_into_paragraphs_on_blank_lines():
-    story = Story(body="One.\n\nTwo\nstill two.\n   \nThree.\n\n\n")
+def derived(story: Story) -> Story:
+    story.body_derive()
+    return story
+
+
+def test_a_plain_text_body_becomes_paragraphs_split_on_blank_lines():
+    story = derived(Story(body="One.\n\nTwo\nstill two.\n   \nThree.\n\n\n"))
+    assert story.body == "<p>One.</p><p>Two<br>still two.</p><p>Three.</p>"
     assert story.paragraphs == ["One.", "Two\nstill two.", "Three."]
 
 
+def test_the_body_is_sanitized_and_its_plain_text_derived_on_save():
+    body = '<h2>Vote</h2><p onclick="x()">It <b>passed</b>.</p><script>x()</script>'
+    story = make_story(body=body)
+    story.refresh_from_db()
+    assert story.body == "<h2>Vote</h2><p>It passed.</p>"
+    assert story.body_text == "Vote\n\nIt passed."
+
+
 def test_summary_is_the_dek_or_the_first_paragraph():
-    assert Story(dek="The dek.", body="Para one.\n\nPara two.").summary == "The dek."
-    assert Story(body="Para one.\n\nPara two.").summary == "Para one."
+    assert derived(Story(dek="The dek.", body="Para one.\n\nPara two.")).summary == "The dek."
+    assert derived(Story(body="Para one.\n\nPara two.")).summary == "Para one."
 
 
 def test_publishing_without_a_date_sets_it_on_clean():

@@ -1,12 +1,14 @@
 """Every save of a story keeps a revision of it with its quotes, links, corrections and tags;
 the admin shows the history, compares two revisions and reverts; who changed what is listed."""
 
+import json
+
 import pytest
 from django.test import Client
 from reversion.models import Revision, Version
 
 from media.tests.pictures import make_image
-from stories.models import Quote, Story
+from stories.models import BodyImage, Quote, Story
 from stories.tests.helpers import add_inline_row, make_person, make_story, story_form_data
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +180,62 @@ def test_a_revert_brings_back_the_lead_image(editor_client, story):
     reverted = story_form_data(Story.objects.get(pk=story.pk)) | {"lead_image": first.pk}
     assert editor_client.post(url, reverted).status_code == 302
     assert Story.objects.get(pk=story.pk).lead_image == first
+
+
+def test_a_revert_brings_back_the_bodys_markup_and_the_pictures_it_holds(editor_client, story):
+    photo = make_image(title="Chamber")
+    picture = f'<figure data-image="{photo.pk}"></figure>'
+    rich = f"<h2>The vote</h2><p>It <strong>passed</strong>.</p>{picture}"
+    edit(editor_client, story, body=rich)
+    with_picture = versions_of(story).first()
+    edit(editor_client, story, body="<p>Plain now.</p>")
+    assert not BodyImage.objects.filter(story=story).exists()
+    url = f"/admin/stories/story/{story.pk}/history/{with_picture.pk}/"
+    form = editor_client.get(url).context["adminform"].form
+    assert form["body"].value() == rich
+    reverted = story_form_data(Story.objects.get(pk=story.pk)) | {"body": form["body"].value()}
+    assert editor_client.post(url, reverted).status_code == 302
+    story.refresh_from_db()
+    assert story.body == rich
+    assert story.body_text == "The vote\n\nIt passed."
+    assert list(BodyImage.objects.filter(story=story).values_list("image", flat=True)) == [photo.pk]
+
+
+def test_a_revision_from_before_rich_bodies_reverts_as_paragraphs(editor_client, story):
+    version = versions_of(story).first()
+    data = json.loads(version.serialized_data)
+    data[0]["fields"]["body"] = "Old first <b>paragraph</b>.\n\nOld second."
+    version.serialized_data = json.dumps(data)
+    version.save()
+    version.revision.revert()
+    story.refresh_from_db()
+    assert story.body == "<p>Old first &lt;b&gt;paragraph&lt;/b&gt;.</p><p>Old second.</p>"
+    assert story.body_text == "Old first <b>paragraph</b>.\n\nOld second."
+
+
+def compared_bodies(client, story: Story, before: str, after: str) -> str:
+    """The comparison page of two revisions saved with these bodies."""
+    edit(client, story, body=before)
+    older = versions_of(story).first()
+    edit(client, story, body=after)
+    newer = versions_of(story).first()
+    url = f"/admin/stories/story/{story.pk}/history/compare/?older={older.pk}&newer={newer.pk}"
+    return client.get(url).content.decode()
+
+
+def test_the_comparison_shows_the_words_that_changed_not_whole_paragraphs(editor_client, story):
+    html = compared_bodies(
+        editor_client,
+        story,
+        "<p>The council met on Monday.</p><p>It voted.</p>",
+        "<p>The council met on Tuesday.</p><p>It <em>voted</em>.</p>",
+    )
+    assert "<p>The council met on <del>Monday.</del> <ins>Tuesday.</ins></p>" in html
+    assert "<p>It voted.</p>" in html
+    assert "&lt;p&gt;" not in html
+
+
+def test_a_change_of_markup_alone_is_said_so(editor_client, story):
+    linked = '<p>Read <a href="https://c.example/">the minutes</a>.</p>'
+    html = compared_bodies(editor_client, story, "<p>Read the minutes.</p>", linked)
+    assert "The words are the same; their markup changed" in html
