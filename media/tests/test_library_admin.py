@@ -38,13 +38,25 @@ def test_a_renamed_svg_gets_a_form_error_and_nothing_is_kept(editor_client):
     assert not Image.objects.exists()
 
 
-def test_markup_in_the_texts_is_refused(editor_client):
+@pytest.mark.parametrize("field", ["alt_text", "caption", "credit", "title"])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<img src=x onerror="alert(1)">',
+        "<script>alert(1)</script>",
+        '<span style="x">Desk</span>',
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "&#60;script&#62;",
+    ],
+)
+def test_markup_and_script_urls_in_the_texts_are_refused(editor_client, field, hostile):
     response = editor_client.post(
-        "/admin/media/image/add/",
-        form_data(upload(picture_bytes()), caption='<img src=x onerror="alert(1)">'),
+        "/admin/media/image/add/", form_data(upload(picture_bytes()), **{field: hostile})
     )
     assert response.status_code == 200
-    assert "Plain text only" in str(response.context["adminform"].form.errors["caption"])
+    assert "Plain text only" in str(response.context["adminform"].form.errors[field])
+    assert not Image.objects.exists()
 
 
 def test_the_list_shows_thumbnails_and_finds_by_caption(editor_client):

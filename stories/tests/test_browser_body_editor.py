@@ -66,6 +66,15 @@ def test_an_editor_writes_a_rich_body_and_readers_see_exactly_that(
     embed = page.locator("dialog.prose-editor-dialog[open]")
     embed.locator("input[name=url]").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
     embed.locator("button[type=submit]").click()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(done))")
+    menu_button(page, "embed a post or a video").click()
+    post = page.locator("dialog.prose-editor-dialog[open]")
+    post.locator("input[name=url]").fill("https://bsky.app/profile/desk.example/post/3k")
+    post.locator("textarea[name=text]").fill("Polls close at <b>8</b>.")
+    post.locator("input[name=author]").fill("City Desk")
+    post.locator("input[name=handle]").fill("@desk.example")
+    post.locator("input[name=date]").fill("2024-11-05")
+    post.locator("button[type=submit]").click()
     page.screenshot(path=str(artifacts_dir / "admin-body-editor.png"), full_page=True)
     assert violations(page) == []
 
@@ -74,7 +83,8 @@ def test_an_editor_writes_a_rich_body_and_readers_see_exactly_that(
     assert page.locator(".messagelist .success").is_visible()
     story.refresh_from_db()
     assert story.body_text == (
-        "The vote\n\nThe council passed the budget. Read the minutes\n\nThe chamber before the vote"
+        "The vote\n\nThe council passed the budget. Read the minutes\n\n"
+        "The chamber before the vote\n\nPolls close at <b>8</b>."
     )
 
     page.goto(live_server.url + story.get_absolute_url())
@@ -92,6 +102,13 @@ def test_an_editor_writes_a_rich_body_and_readers_see_exactly_that(
     assert body.locator("script, [onclick], [style]").count() == 0
     assert page.locator("iframe").count() == 0
     page.screenshot(path=str(artifacts_dir / "story-rich-body.png"), full_page=True)
+
+    posted = body.locator("figure.embedded-post")
+    assert posted.locator("blockquote").inner_text() == "Polls close at <b>8</b>."
+    assert posted.locator("figcaption a").get_attribute("href") == (
+        "https://bsky.app/profile/desk.example/post/3k"
+    )
+    assert posted.locator("figcaption").inner_text() == "— City Desk @desk.example Nov. 5, 2024"
 
     play = body.locator(".video-embed__play")
     assert play.inner_text() == "Play the video from YouTube"

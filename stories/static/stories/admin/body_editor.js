@@ -28,6 +28,14 @@ const ATTRIBUTE = "data-django-prose-editor-newsroom"
 const gettext = window.gettext || ((text) => text)
 const VIDEO = /^https?:\/\/((www\.|m\.)?youtube\.com|youtu\.be|(www\.|player\.)?vimeo\.com)\//i
 
+// A figure goes after a figure that is selected, never over it.
+function insertBlock(editor, content) {
+  const { selection } = editor.state
+  const chain = editor.chain().focus()
+  const inserted = selection.node ? chain.insertContentAt(selection.to, content) : chain.insertContent(content)
+  inserted.run()
+}
+
 // A picture from the image library: stored as <figure data-image="N"> with the story's own
 // caption, if any; the site builds the <picture> with its renditions, alt text and credit.
 const LibraryImage = Node.create({
@@ -141,15 +149,11 @@ function chooseLibraryImage(editor, options) {
     event.preventDefault()
     if (chosen === null) return
     const text = caption.value.trim()
-    editor
-      .chain()
-      .focus()
-      .insertContent({
-        type: "libraryImage",
-        attrs: { image: String(chosen) },
-        content: text ? [{ type: "text", text }] : [],
-      })
-      .run()
+    insertBlock(editor, {
+      type: "libraryImage",
+      attrs: { image: String(chosen) },
+      content: text ? [{ type: "text", text }] : [],
+    })
     dialog.close()
   })
   dialog.showModal()
@@ -248,7 +252,7 @@ async function embed(editor) {
   if (!given) return
   const url = given.url.trim()
   if (VIDEO.test(url)) {
-    editor.chain().focus().insertContent({ type: "videoEmbed", attrs: { video: url } }).run()
+    insertBlock(editor, { type: "videoEmbed", attrs: { video: url } })
     return
   }
   if (!/^https?:\/\//i.test(url) || !given.text.trim() || !(given.author.trim() || given.handle.trim())) {
@@ -257,20 +261,16 @@ async function embed(editor) {
     )
     return
   }
-  editor
-    .chain()
-    .focus()
-    .insertContent({
-      type: "postEmbed",
-      attrs: {
-        post: url,
-        author: given.author.trim() || null,
-        handle: given.handle.trim() || null,
-        date: given.date || null,
-      },
-      content: [{ type: "text", text: given.text.trim() }],
-    })
-    .run()
+  insertBlock(editor, {
+    type: "postEmbed",
+    attrs: {
+      post: url,
+      author: given.author.trim() || null,
+      handle: given.handle.trim() || null,
+      date: given.date || null,
+    },
+    content: [{ type: "text", text: given.text.trim() }],
+  })
 }
 
 function createEditor(textarea) {
