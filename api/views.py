@@ -1,5 +1,6 @@
 """The read-only JSON API: published stories as ninjs (see ``api.ninjs``), a person's quotes.
 
+GET /api/                     this index: each endpoint, its address and its parameters
 GET /api/stories/             newest first; ?page, ?page_size (1–100), ?tag, ?person, ?since, ?until
 GET /api/stories/<slug>/      one story; an old slug answers 301 to the current address
 GET /api/people/<slug>/       a person and their quotes in published stories, newest story first
@@ -174,5 +175,54 @@ def person_detail(request, slug: str):
             "person": person_facts(person, absolute_url),
             **envelope(request, found.page),
             "items": [person_quote(quote, absolute_url) for quote in found.page],
+        }
+    )
+
+
+API_VERSION = "1"
+
+
+def api_index_etag(request) -> str:
+    return etag_of(API_VERSION, request.build_absolute_uri("/"))
+
+
+@read_only_endpoint(etag=api_index_etag, last_modified=lambda request: None)
+def api_index(request):
+    """What the API offers, so a client starting at /api/ finds every endpoint."""
+
+    def address(name: str, **kwargs) -> str:
+        return request.build_absolute_uri(reverse(f"api:{name}", kwargs=kwargs or None))
+
+    def template(name: str, slug_name: str) -> str:
+        return address(name, slug="SLUG").replace("SLUG", "{" + slug_name + "}")
+
+    return json_response(
+        {
+            "name": "Newsroom API",
+            "version": API_VERSION,
+            "format": "IPTC ninjs 2.1 (https://www.iptc.org/std/ninjs/)",
+            "read_only": True,
+            "endpoints": {
+                "stories": {
+                    "href": address("story_list"),
+                    "description": "Published stories, newest first, as ninjs items.",
+                    "parameters": {
+                        "page": "the page number, from 1",
+                        "page_size": "stories a page, 1 to 100",
+                        "tag": "a tag's slug",
+                        "person": "a quoted person's slug",
+                        "since": "published at or after this time or day (ISO 8601)",
+                        "until": "published at or before this time, or on or before this day",
+                    },
+                },
+                "story": {
+                    "href_template": template("story_detail", "slug"),
+                    "description": "One published story as a full ninjs item.",
+                },
+                "person": {
+                    "href_template": template("person_detail", "slug"),
+                    "description": "A quoted person and their quotes in published stories.",
+                },
+            },
         }
     )

@@ -2,8 +2,9 @@
 
 On PostgreSQL the query reads each story's stored ``search_vector`` (GIN-indexed, see
 ``stories.search_vectors``) in the web-search syntax: words, "quoted phrases", ``or`` and
-``-excluded`` words. Elsewhere (SQLite) every word or quoted phrase must appear somewhere in
-those fields, ranked by where.
+``-excluded`` words. Elsewhere (SQLite) every word or quoted phrase must appear, as whole
+words, somewhere in those fields, ranked by where. Straight and curly apostrophes are the same
+letter on both (PostgreSQL's parser treats them alike).
 """
 
 import re
@@ -97,16 +98,17 @@ def fallback_search(stories, query: str):
         return stories.none()
     rank = Value(0)
     for term in terms:
+        pattern = whole_words(term.words)
         in_quotes = Exists(
             Quote.objects.filter(
-                Q(text__icontains=term.words) | Q(speaker__name__icontains=term.words),
+                Q(text__iregex=pattern) | Q(speaker__name__iregex=pattern),
                 story=OuterRef("pk"),
             )
         )
         anywhere = (
-            Q(headline__icontains=term.words)
-            | Q(dek__icontains=term.words)
-            | Q(body_text__icontains=term.words)
+            Q(headline__iregex=pattern)
+            | Q(dek__iregex=pattern)
+            | Q(body_text__iregex=pattern)
             | Q(in_quotes)
         )
         if term.excluded:
@@ -114,15 +116,22 @@ def fallback_search(stories, query: str):
             continue
         stories = stories.filter(anywhere)
         rank = rank + Case(
-            When(headline__icontains=term.words, then=Value(8)),
+            When(headline__iregex=pattern, then=Value(8)),
             When(in_quotes, then=Value(4)),
-            When(dek__icontains=term.words, then=Value(2)),
+            When(dek__iregex=pattern, then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
     return FallbackResults(
         newest_of(stories).annotate(rank=rank).order_by("-rank", "-published_at", "-id"), wanted
     )
+
+
+def whole_words(words: str) -> str:
+    """A regular expression for ``words`` as whole words ("ate" is not in "Senate"), a straight
+    and a curly apostrophe being the same letter ("didn't" finds "didn’t")."""
+    escaped = re.escape(words.replace("’", "'")).replace("'", "['’]")
+    return rf"(?<!\w){escaped}(?!\w)"
 
 
 def newest_of(matches):
@@ -154,7 +163,8 @@ class FallbackResults:
         return (self.mark(story) for story in self.stories)
 
     def mark(self, story: Story) -> Story:
-        pattern = re.compile("|".join(re.escape(term.words) for term in self.terms), re.IGNORECASE)
+        either = "|".join(whole_words(term.words) for term in self.terms)
+        pattern = re.compile(either, re.IGNORECASE)
         story.marked_headline = pattern.sub(rf"{MARK_START}\g<0>{MARK_STOP}", story.headline)
         text = f"{story.dek}\n{story.body_text}" if story.dek else story.body_text
         story.marked_snippet = snippet(text, pattern)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, furniture, views
 
 app_name = "stories"  # the URL names templates use: {% url "stories:story_detail" … %}
 
 urlpatterns = [
     path("", views.FrontPageView.as_view(), name="front"),
+    path("robots.txt", furniture.robots_txt, name="robots_txt"),
+    path("favicon.ico", furniture.favicon_ico, name="favicon"),
     path("stories/<slug:slug>/", views.StoryDetailView.as_view(), name="story_detail"),
     path("tags/", views.TagListView.as_view(), name="tag_list"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),

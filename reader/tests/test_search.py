@@ -235,3 +235,24 @@ def test_control_characters_in_a_query_are_dropped_not_a_500(client, query):
     assert response.status_code == 200
     if query == "pence\x00":
         assert "writes to Congress" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("didn't", "The mayor didn’t vote."),
+        ("didn’t", "The mayor didn't vote."),
+        ("Biden's", "Biden’s plan passed."),
+        ("Biden’s", "Biden's plan passed."),
+    ],
+)
+def test_straight_and_curly_apostrophes_find_the_same_stories(typed, written):
+    make_story(headline="The one", body=written)
+    make_story(headline="Another", body="Nothing of the kind.")
+    assert found_headlines(typed) == ["The one"]
+
+
+def test_words_match_whole_words_not_parts_of_others():
+    make_story(headline="Senate sits", body="The Senate met late.")
+    make_story(headline="Lunch", body="The council ate at noon.")
+    assert found_headlines("ate") == ["Lunch"]

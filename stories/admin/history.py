@@ -1,6 +1,8 @@
 """A story's history in the admin: every revision (story, quotes, links, corrections, tags) with
 who and when, the difference between any two, and revert (django-reversion's)."""
 
+from datetime import datetime
+
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import BadRequest, PermissionDenied
@@ -100,7 +102,7 @@ def field_changes(older: Version, newer: Version) -> list[dict]:
     before, after = older.field_dict, newer.field_dict
     changes = []
     for name in STORY_FIELDS:
-        if before.get(name) == after.get(name):
+        if as_shown(before.get(name)) == as_shown(after.get(name)):
             continue
         old, new = str(before.get(name) or ""), str(after.get(name) or "")
         change = {"label": Story._meta.get_field(name).verbose_name, "old": old, "new": new}
@@ -111,6 +113,12 @@ def field_changes(older: Version, newer: Version) -> list[dict]:
             change["words"] = word_changes(old, new)
         changes.append(change)
     return changes
+
+
+def as_shown(value):
+    """A time as the form shows and saves it, to the second: a save from the form drops the
+    microseconds of a time set by the server, which is no change anybody made."""
+    return value.replace(microsecond=0) if isinstance(value, datetime) else value
 
 
 def related_changes(older: Version, newer: Version) -> list[dict]:

@@ -228,7 +228,10 @@ class Story(models.Model):
         _("slug"),
         max_length=255,
         unique=True,
-        help_text=_("The story's address: /stories/<slug>/. Example: “pence-letter-to-congress”."),
+        help_text=_(
+            "The last part of the story's address, after /stories/. "
+            "Example: “pence-letter-to-congress”."
+        ),
     )
     dek = models.TextField(
         _("dek"),

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from reversion.models import Revision, Version
 
 from media.tests.pictures import make_image
@@ -239,3 +240,14 @@ def test_a_change_of_markup_alone_is_said_so(editor_client, story):
     linked = '<p>Read <a href="https://c.example/">the minutes</a>.</p>'
     html = compared_bodies(editor_client, story, "<p>Read the minutes.</p>", linked)
     assert "The words are the same; their markup changed" in html
+
+
+def test_a_save_from_the_form_shows_no_publication_time_change_nobody_made(editor_client):
+    story = make_story(published_at=timezone.now().replace(microsecond=123456))
+    edit(editor_client, story)
+    older = versions_of(story).first()
+    edit(editor_client, story, headline="Council passes budget")
+    newer = versions_of(story).first()
+    url = f"/admin/stories/story/{story.pk}/history/compare/?older={older.pk}&newer={newer.pk}"
+    changes = editor_client.get(url).context["field_changes"]
+    assert [str(change["label"]) for change in changes] == ["headline"]
