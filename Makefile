@@ -5,9 +5,11 @@ PY := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
 BIND ?= 127.0.0.1:8000
+DEMO_PORT ?= 8000
+DEMO_DATABASE := db.sqlite3
 DEMO_ENV := env -u DATABASE_URL DJANGO_DEBUG=1
 
-.PHONY: demo test serve soak lint format install eval-import fixtures bench
+.PHONY: demo demo-reset test serve soak lint format install eval-import fixtures bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +27,16 @@ install: $(RUNTIME_STAMP)
 
 demo: $(RUNTIME_STAMP)
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
-	$(DEMO_ENV) $(PY) manage.py loaddata fixtures/stories.json
-	$(DEMO_ENV) $(PY) manage.py createinitialrevisions stories.Story --comment "Loaded from fixtures/stories.json."
+	$(DEMO_ENV) $(PY) manage.py load_demo
 	$(DEMO_ENV) $(PY) manage.py create_demo_editor
-	@echo "Serving the demo at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
-	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving the demo at http://127.0.0.1:$(DEMO_PORT)/ (admin: http://127.0.0.1:$(DEMO_PORT)/admin/)"
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:$(DEMO_PORT)
+
+# The demo from the fixtures again: its database and uploaded pictures go.
+demo-reset:
+	rm -f $(DEMO_DATABASE)
+	rm -rf uploads
+	$(MAKE) demo
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest

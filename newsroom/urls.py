@@ -10,6 +10,7 @@ from newsroom.sitemaps import NEWS_SITEMAPS, SITEMAPS
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Editing"
+admin.site.index_template = "admin/desk_index.html"  # the desk's work above the sections
 
 urlpatterns = [
     path(settings.NEWSROOM_ADMIN_PATH, admin.site.urls),

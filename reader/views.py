@@ -17,6 +17,7 @@ from .pages import CanonicalUrlMixin, meta_description, tag_moved
 from .pagination import UncountedPagesMixin
 from .related import related_coverage
 from .search import RANKED_MATCHES, search_text, story_search
+from .share import share_links
 from .structured_data import json_ld_script, news_article
 
 PREVIEW_PERMISSION = "stories.view_story"
@@ -73,6 +74,7 @@ class StoryDetailView(DetailView):
             site_url = self.request.build_absolute_uri(reverse("stories:front"))
             article = news_article(story, site_url=site_url, site_name=settings.NEWSROOM_SITE_NAME)
             context["canonical_url"] = article["url"]
+            context["share_links"] = share_links(article["url"], story.headline)
             context["json_ld"] = json_ld_script(article)
         return context
 

@@ -1,5 +1,7 @@
 """Everything users type is escaped on every page."""
 
+import re
+
 import pytest
 
 from stories.tests.helpers import (
@@ -22,8 +24,11 @@ def test_hostile_text_is_escaped(client, hostile_story, page):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<script>" not in html
-    # The only script elements are the JSON-LD blocks, each closed once.
-    assert html.count("</script>") == html.count('<script type="application/ld+json">')
+    # The only script elements are the JSON-LD blocks and the site's own files, each closed once.
+    scripts = html.count('<script type="application/ld+json">') + len(
+        re.findall(r'<script src="/static/reader/[a-z_]+\.js" defer></script>', html)
+    )
+    assert html.count("</script>") == html.count("<script") == scripts
     assert "<b>bold</b>" not in html
     assert "&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
 

@@ -26,7 +26,8 @@ def story_html(client, slug):
 def test_story_page_shows_the_whole_story(client, fixture_stories):
     html = story_html(client, PENCE_LETTER)
     assert "<h1>In letter to Congress, Pence says he can&#x27;t claim" in html
-    assert '<time datetime="2021-01-06T19:00:00+00:00">January 6, 2021</time>' in html
+    published = "January 6, 2021, 7:00 p.m. UTC"
+    assert f'<time datetime="2021-01-06T19:00:00+00:00">{published}</time>' in html
     assert "<p>Trump put pressure on Pence to toss electors" in html
     assert "RELATED:" not in html
     assert "News2020" not in html
@@ -65,15 +66,17 @@ def test_tags_link_to_tag_pages(client, fixture_stories):
         assert f'<a href="/tags/{slug}/">{name}</a>' in html
 
 
-def test_related_coverage_links_resolved_and_shows_unresolved_as_text(client, fixture_stories):
+def test_related_coverage_links_resolved_and_searches_for_unresolved(client, fixture_stories):
     html = story_html(client, PENCE_LETTER)
     related = between(html, '<ul class="related">', "</ul>")
     assert (
-        "<li><span>Congress meets to certify Biden&#x27;s win over Trump; "
-        "GOP allies challenge Arizona results</span></li>"
+        '<li><a href="/search/?q=Congress%20meets%20to%20certify%20Biden%27s%20win%20over%20'
+        'Trump%3B%20GOP%20allies%20challenge%20Arizona%20results" title="Search for this '
+        'headline">Congress meets to certify Biden&#x27;s win over Trump; '
+        "GOP allies challenge Arizona results</a></li>"
     ) in related
     warnock = "Democrat Raphael Warnock wins Senate race; 2nd too early to call"
-    assert f"<span>{warnock}</span>" in related
+    assert f'title="Search for this headline">{warnock}</a>' in related
     assert f'<a href="/stories/{EXTREME_COURAGE}/">' in related
     assert related.count("<li>") == 3
 
@@ -98,7 +101,7 @@ def test_link_to_an_unpublished_story_is_not_a_dead_link(client):
     make_link(story, draft)
     make_link(story, title="Partner coverage", url="https://example.org/coverage")
     html = story_html(client, story.slug)
-    assert "<span>Draft target</span>" in html
+    assert 'title="Search for this headline">Draft target</a>' in html
     assert draft.get_absolute_url() not in html
     assert '<a href="https://example.org/coverage">Partner coverage</a>' in html
 

@@ -290,7 +290,7 @@ def test_hostile_text_cannot_break_the_json_ld(client, hostile_story):
     assert ">" not in raw
     assert "&" not in raw
     assert "\u2028" not in raw
-    assert html.count("</script>") == 1
+    assert html.count("</script>") == html.count("<script")  # no element ended early
     assert "<script>alert(1)</script>" not in html
     article = json.loads(raw)
     assert article["headline"] == f"Headline {HOSTILE}"

@@ -1,6 +1,7 @@
 """A story and what hangs off it: related links, old addresses, corrections and updates."""
 
 import functools
+from datetime import timedelta
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +23,8 @@ from .fields import by_user
 
 SUGGESTION_LIMIT = 5
 SPEAKER_WEIGHT = 2  # a person quoted in both stories ties them closer than a shared topic
+UPDATE_SHOWN_AFTER = timedelta(minutes=1)  # a save within it is the publication's own
+READING_WORDS_PER_MINUTE = 230
 SUGGESTION_CANDIDATES = 50  # per tag and per speaker: the newest stories carrying or quoting them
 
 
@@ -405,6 +408,20 @@ class Story(models.Model):
         if self.published_at is None:
             return self.updated_at
         return max(self.published_at, self.updated_at)
+
+    @property
+    def updated_after_publication(self):
+        """When the story last changed, if that was after readers first saw it (an edit, a
+        correction or an update; the corrections are the ones the page reads anyway); else
+        None."""
+        if self.published_at is None:
+            return None
+        latest = max([self.updated_at, *(c.created_at for c in self.corrections.all())])
+        return latest if latest - self.published_at > UPDATE_SHOWN_AFTER else None
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(self.body_text.split()) / READING_WORDS_PER_MINUTE))
 
     @property
     def paragraphs(self) -> list[str]:
