@@ -2,9 +2,9 @@
 added, so that one person keeps one page however texts name them."""
 
 from stories.models import Person
+from stories.slugs import unique_slug
 
 from .parsing import KnownPerson, dedupe
-from .slugs import unique_slug
 
 
 def known_people() -> list[KnownPerson]:

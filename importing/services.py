@@ -14,6 +14,7 @@ from stories.counts import people_recount
 from stories.editing import version_raise
 from stories.models import Person, Quote, RelatedLink, Story
 from stories.search_vectors import search_vectors_refresh
+from stories.slugs import unique_slug
 from stories.tagging import length_problem
 from stories.text import headline_key
 from stories.workflow import can_change
@@ -22,7 +23,6 @@ from .body import article_body_html
 from .parsing import ParsedArticle, parse_article
 from .people import known_people, person_facts_save, person_for
 from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
-from .slugs import unique_slug
 
 IMPORTED = "Imported from raw text."
 RELATED_TOO_LONG = (

@@ -28,10 +28,9 @@ class PreloadedChoicesForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             widget = getattr(field.widget, "widget", field.widget)  # inside the "+" wrapper
-            model_field = self._meta.model._meta.get_field(name)
-            if isinstance(widget, PreloadedAutocompleteSelect) and model_field.is_cached(
-                self.instance
-            ):
+            if not isinstance(widget, PreloadedAutocompleteSelect):
+                continue
+            if self._meta.model._meta.get_field(name).is_cached(self.instance):
                 widget.known = getattr(self.instance, name)
 
 

@@ -30,6 +30,7 @@ from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
 from .importing import ImportArticleMixin
 from .pagination import BoundedCountPaginator
+from .quote_speakers import QuoteForm
 from .story_form import StoryAdminForm
 from .suggestions import SuggestedRelatedMixin
 from .tag_suggestions import TagSuggestionsMixin
@@ -54,11 +55,12 @@ class WorkflowInlineMixin:
 class QuoteInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.StackedInline):
     formfield_overrides = HTTPS_URL_FIELDS
     model = Quote
+    form = QuoteForm
     view_on_site = False
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = [
-        ("speaker", "position"),
+        ("speaker", "new_speaker", "position"),
         "text",
         ("context", "said_on"),
         "source_url",
