@@ -14,6 +14,7 @@ import itertools
 import multiprocessing
 import random
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -369,7 +370,10 @@ class ArchiveWriter:
             (number, self.first_story + at, min(CHUNK, count - at))
             for number, at in enumerate(range(0, count, CHUNK))
         ]
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and threading.active_count() == 1:
+            # Forking copies one thread only: a lock another thread holds would stay locked
+            # in the workers forever. `manage.py generate_stories` has no other thread; a
+            # process that has (a test server, a browser driver) writes the chunks itself.
             global forked_writer
             forked_writer = self
             connections.close_all()  # each worker opens its own

@@ -26,7 +26,7 @@ def test_reader_goes_from_front_page_to_story_tag_person_and_search(site, page, 
     assert page.locator("h1").count() == 1
     assert "unilateral authority" in page.locator("h1").inner_text()
     assert page.get_by_text("This is a developing story.").is_visible()
-    assert page.locator("blockquote").count() == 9
+    assert page.locator("blockquote").count() == 8
     page.screenshot(path=artifacts_dir / "story-1280.png", full_page=True)
     page.set_viewport_size({"width": 375, "height": 812})
     scroll_width = page.evaluate("document.documentElement.scrollWidth")

@@ -57,7 +57,7 @@ def test_quotes_are_pull_quotes_with_speaker_link_and_context(client, fixture_st
     assert "in the three-page letter" in quotes
     assert '<a href="/people/donald-trump/">Donald Trump</a>' in quotes
     assert "never concede" not in quotes
-    assert quotes.count("<blockquote>") == 9
+    assert quotes.count("<blockquote>") == 8
 
 
 def test_tags_link_to_tag_pages(client, fixture_stories):
