@@ -54,8 +54,11 @@ def plain_text(role: str, value: str) -> dict:
     return {"role": role, "contenttype": "text/plain", "value": value}
 
 
-def ninjs_story(story: Story, absolute_url: AbsoluteUrl) -> dict:
-    """The full ninjs representation of a published story, with the Newsroom extensions."""
+def ninjs_story(
+    story: Story, absolute_url: AbsoluteUrl, body_images: dict[int, Image] | None = None
+) -> dict:
+    """The full ninjs representation of a published story, with the Newsroom extensions;
+    a list passes the library images of all its bodies (``stories.body_rendering``)."""
     item = {
         "uri": absolute_url(story.get_absolute_url()),
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
@@ -79,7 +82,7 @@ def ninjs_story(story: Story, absolute_url: AbsoluteUrl) -> dict:
             {
                 "role": "main",
                 "contenttype": "text/html",
-                "value": story_body_html(story, absolute_url),
+                "value": story_body_html(story, absolute_url, body_images),
                 "charcount": len(story.body_text),
                 "wordcount": len(story.body_text.split()),
             },

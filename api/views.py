@@ -22,6 +22,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from taggit.models import Tag
 
+from stories.body_rendering import body_images
 from stories.freshness import until_content_changes
 from stories.models import Person, Quote, SlugRedirect, Story, published_tags
 from stories.pagination import CountedPaginator
@@ -105,7 +106,8 @@ def story_listing(request) -> Listing:
 )
 def story_list(request):
     page = story_listing(request).page
-    items = [ninjs_story(story, request.build_absolute_uri) for story in page]
+    images = body_images(page)
+    items = [ninjs_story(story, request.build_absolute_uri, images) for story in page]
     return json_response({**envelope(request, page), "items": items})
 
 

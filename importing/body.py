@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 from html import escape
 
-from stories.body_html import paragraphs_as_html
+from stories.body_html import lines_as_html, paragraphs_as_html
 
 from .parsing.quotes import TWEET_SIGNATURE
 
@@ -38,7 +38,7 @@ def embedded_post(paragraph: str, signature: re.Match) -> str:
     text = paragraph[: signature.start()].strip()
     return "<figure{}><blockquote>{}</blockquote></figure>".format(
         "".join(f' {name}="{escape(value)}"' for name, value in attributes.items() if value),
-        "<br>".join(escape(line, quote=False) for line in text.split("\n")),
+        lines_as_html(text),
     )
 
 

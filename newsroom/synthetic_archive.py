@@ -31,7 +31,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from packages.models import Package, PackageItem
-from stories.body_html import paragraphs_as_html
+from stories.body_html import paragraph_elements
 from stories.counts import counts_add, next_due_forget
 from stories.models import (
     Correction,
@@ -231,7 +231,7 @@ class Words:
             sentences.append(as_sentence(stream[at : at + length]))
             at += length
         paragraphs = [" ".join(sentences[at : at + 3]) for at in range(0, len(sentences), 3)]
-        return paragraphs_as_html("\n\n".join(paragraphs)), "\n\n".join(paragraphs)
+        return paragraph_elements(paragraphs), "\n\n".join(paragraphs)
 
 
 def as_sentence(words: list[str]) -> str:

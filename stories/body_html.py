@@ -7,6 +7,7 @@ through ``sanitized`` on the server.
 
 import html
 import re
+from collections.abc import Iterable
 from html import escape
 from html.parser import HTMLParser
 
@@ -80,12 +81,18 @@ def body_html(body: str) -> str:
     return sanitized(paragraphs_as_html(body) if is_plain_text(body) else body)
 
 
+def lines_as_html(text: str) -> str:
+    """Plain text escaped, its line breaks <br>."""
+    return "<br>".join(escape(line, quote=False) for line in text.split("\n"))
+
+
+def paragraph_elements(paragraphs: Iterable[str]) -> str:
+    return "".join(f"<p>{lines_as_html(paragraph)}</p>" for paragraph in paragraphs)
+
+
 def paragraphs_as_html(text: str) -> str:
     """Plain-text paragraphs (blank-line separated) as <p> elements, line breaks kept."""
-    return "".join(
-        "<p>" + "<br>".join(escape(line, quote=False) for line in paragraph.split("\n")) + "</p>"
-        for paragraph in split_paragraphs(text)
-    )
+    return paragraph_elements(split_paragraphs(text))
 
 
 class PlainText(HTMLParser):

@@ -6,7 +6,7 @@ from their provider until the reader asks.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.utils.formats import date_format
@@ -29,12 +29,23 @@ BODY_PICTURE_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 AbsoluteUrl = Callable[[str], str]
 
 
-def story_body_html(story: Story, absolute_url: AbsoluteUrl | None = None) -> SafeString:
+def body_images(stories: Iterable[Story]) -> dict[int, Image]:
+    """The library images the bodies of ``stories`` hold, read in one query (none if none)."""
+    ids = set().union(*(body_image_ids(story.body) for story in stories))
+    return Image.objects.in_bulk(ids) if ids else {}
+
+
+def story_body_html(
+    story: Story,
+    absolute_url: AbsoluteUrl | None = None,
+    images: dict[int, Image] | None = None,
+) -> SafeString:
     """The body for the story page; with ``absolute_url``, for syndication (ninjs): pictures
-    as a plain <img> at absolute addresses, videos as links."""
+    as a plain <img> at absolute addresses, videos as links. A list of stories passes the
+    ``images`` of all their bodies (``body_images``), so it reads them once."""
     body = sanitized(story.body)
-    ids = body_image_ids(body)
-    images = Image.objects.in_bulk(ids) if ids else {}
+    if images is None:
+        images = body_images([story])
 
     def figure(match: re.Match) -> str:
         attributes = figure_attributes(match)

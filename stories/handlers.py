@@ -55,9 +55,10 @@ def body_images_keep(story: Story) -> None:
         )
 
 
-def story_saved(sender, instance, raw=False, **kwargs):
+def story_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     search_vectors_refresh([instance.pk])
-    body_images_keep(instance)
+    if update_fields is None or "body" in update_fields:  # a status change leaves the body
+        body_images_keep(instance)
     moved = Quote.objects.filter(story=instance).exclude(story_published_at=instance.published_at)
     moved.update(story_published_at=instance.published_at)
     if not raw:

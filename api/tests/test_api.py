@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from media.tests.pictures import make_image
 from stories.models import Story
 from stories.tests.helpers import (
     make_hostile_story,
@@ -435,6 +436,19 @@ def test_list_query_count_does_not_grow_with_stories_tags_quotes_or_links(
         response = client.get("/api/stories/?page_size=100")
     assert json.loads(response.content)["count"] > 40
     assert count_queries(client, "/api/stories/?page_size=100") == few
+
+
+def test_the_list_reads_every_body_picture_in_one_query(client, django_capture_on_commit_callbacks):
+    make_story(body=f'<figure data-image="{make_image().pk}"></figure>')
+    client.get("/api/stories/")  # counted; the second request reads the kept count
+    one = count_queries(client, "/api/stories/")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(6):
+            make_story(body=f'<p>x</p><figure data-image="{make_image().pk}"></figure>')
+    client.get("/api/stories/")
+    assert count_queries(client, "/api/stories/") == one
+    bodies = [item["bodies"][1]["value"] for item in client.get("/api/stories/").json()["items"]]
+    assert all('<img src="http://testserver/images/' in body for body in bodies)
 
 
 def test_filtered_list_query_count_is_bounded(client, django_assert_max_num_queries):

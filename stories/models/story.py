@@ -344,11 +344,12 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         self.headline_key = headline_key(self.headline)
-        self.body_derive()
-        self.dek = unix_newlines(self.dek)
         update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:  # a status change leaves it
+            self.body_derive()
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text"}
+        self.dek = unix_newlines(self.dek)
         previous = (
             None
             if self._state.adding
