@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from fronts.lineups import NEXT_DUE_KEY, NO_LINEUP_DUE
 from newsroom.tests.serving import tool_missing
 from stories.demo import EDITOR_APPS, EDITOR_GROUP
 
@@ -23,8 +24,10 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as the database it sees starts empty."""
+    """Each test starts with an empty cache, as the database it sees starts empty: no front
+    lineup is due either (a server reads that once an hour, and again after a lineup's save)."""
     cache.clear()
+    cache.set(NEXT_DUE_KEY, NO_LINEUP_DUE)
 
 
 @pytest.fixture

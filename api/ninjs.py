@@ -88,7 +88,10 @@ def ninjs_story(
             },
         ],
         "subjects": [ninjs_subject(tag, absolute_url) for tag in story.tags.all()],
-        "people": ninjs_people(story.quotes.all(), absolute_url),
+        "people": [
+            *ninjs_authors(story.byline_authors, absolute_url),
+            *ninjs_people(story.quotes.all(), absolute_url),
+        ],
         "associations": ninjs_associations(story, absolute_url),
         "renditions": [
             {
@@ -105,8 +108,8 @@ def ninjs_story(
         "quotes": [quote_extension(quote, absolute_url) for quote in story.quotes.all()],
         "corrections": [correction_extension(c) for c in story.corrections.all()],
     }
-    if story.byline:
-        item["by"] = story.byline
+    if story.byline_text:
+        item["by"] = story.byline_text
     if story.outlet:
         item["infosources"] = [infosource(story)]
     return item
@@ -119,6 +122,19 @@ def api_story_path(story: Story) -> str:
 def ninjs_subject(tag, absolute_url: AbsoluteUrl) -> dict:
     path = reverse("stories:tag_detail", kwargs={"slug": tag.slug})
     return {"name": tag.name, "uri": absolute_url(path), "literal": tag.slug}
+
+
+def ninjs_authors(authors, absolute_url: AbsoluteUrl) -> list[dict]:
+    """The story's authors in byline order, as ninjs people with the author relation."""
+    return [
+        {
+            "name": author.name,
+            "rel": "author",
+            "uri": absolute_url(author.get_absolute_url()),
+            "literal": author.slug,
+        }
+        for author in authors
+    ]
 
 
 def ninjs_people(quotes, absolute_url: AbsoluteUrl) -> list[dict]:

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.db.models import F, Max, Min
 from taggit.models import Tag, TaggedItem
 
+from authors.models import Author
+from fronts.models import Lineup, LineupSlot
 from packages.models import Package, PackageItem
-from stories.models import Person, Quote, RelatedLink, Story
+from stories.models import Person, Quote, RelatedLink, Section, Story, StoryAuthor
 
 from .parsing import ArticleError, decode_article
 from .services import article_import, parse_with_vocabulary
@@ -29,12 +31,17 @@ NOT_EMPTY = "fixtures are built in a database with no stories; this one has {cou
 FIXTURE_MODELS = {
     "taggit.tag": {},
     "stories.person": {},
-    "stories.story": {},
+    "stories.section": {},
+    "authors.author": {},
+    "stories.story": {"section": "stories.section"},
+    "stories.storyauthor": {"story": "stories.story", "author": "authors.author"},
     "stories.quote": {"story": "stories.story", "speaker": "stories.person"},
     "stories.relatedlink": {"story": "stories.story", "target": "stories.story"},
     "taggit.taggeditem": {"tag": "taggit.tag", "object_id": "stories.story"},  # tag by name
     "packages.package": {},
     "packages.packageitem": {"package": "packages.package", "story": "stories.story"},
+    "fronts.lineup": {"section": "stories.section"},
+    "fronts.lineupslot": {"lineup": "fronts.lineup", "story": "stories.story"},
 }
 
 
@@ -53,6 +60,7 @@ def fixture_build(*, articles_dir: Path) -> list[dict]:
             article_import(parsed=parsed, status=Story.Status.PUBLISHED, sidecar=sidecar)
         Story.objects.update(created_at=F("published_at"), updated_at=F("published_at"))
         packages_dated()
+        lineups_dated()
         objects = content_serialized()
         transaction.set_rollback(True)
     return renumbered(objects)
@@ -70,6 +78,17 @@ def packages_dated() -> None:
         )
 
 
+def lineups_dated() -> None:
+    """A lineup takes effect, as if made then, with the latest of its stories; an author was
+    last changed with their latest story."""
+    for lineup in Lineup.objects.annotate(last=Max("slots__story__published_at")):
+        Lineup.objects.filter(pk=lineup.pk).update(
+            takes_effect_at=lineup.last, created_at=lineup.last, updated_at=lineup.last
+        )
+    for author in Author.objects.annotate(last=Max("story_credits__story__published_at")):
+        Author.objects.filter(pk=author.pk).update(updated_at=author.last)
+
+
 def fixture_json(objects: list[dict]) -> str:
     return json.dumps(objects, indent=2, ensure_ascii=False) + "\n"
 
@@ -78,12 +97,17 @@ def content_serialized() -> list[dict]:
     querysets = [
         Tag.objects.order_by("pk"),
         Person.objects.order_by("pk"),
+        Section.objects.order_by("pk"),
+        Author.objects.order_by("pk"),
         Story.objects.order_by("pk"),
+        StoryAuthor.objects.order_by("pk"),
         Quote.objects.order_by("pk"),
         RelatedLink.objects.order_by("pk"),
         TaggedItem.objects.order_by("pk"),
         Package.objects.order_by("pk"),
         PackageItem.objects.order_by("pk"),
+        Lineup.objects.order_by("pk"),
+        LineupSlot.objects.order_by("pk"),
     ]
     objects = []
     for queryset in querysets:

@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from taggit.models import Tag
 
+from authors.models import Author
+from fronts.models import Lineup, LineupSlot
 from packages.models import Package, PackageItem
 from stories.counts import people_recount
 from stories.editing import version_raise
-from stories.models import Person, Quote, RelatedLink, Story
+from stories.models import Person, Quote, RelatedLink, Section, Story, StoryAuthor
 from stories.search_vectors import search_vectors_refresh
 from stories.slugs import unique_slug
 from stories.tagging import length_problem
@@ -100,6 +102,8 @@ def article_import(
         story.byline = sidecar.byline or story.byline
         story.dek = sidecar.dek or story.dek
         story.source_url = sidecar.source_url or story.source_url
+        if sidecar.section:
+            story.section = section_named(sidecar.section)
         if sidecar.published_at:
             story.published_at = sidecar.published_at
         elif parsed.published_on:
@@ -107,13 +111,50 @@ def article_import(
         story.full_clean()
         story.save()
         story.tags.set(parsed.tags, clear=True)
+        if sidecar.authors:
+            authors_credit(story, sidecar.authors)
         replace_quotes(story, parsed)
         replace_related_links(story, parsed)
         RelatedLink.objects.resolve_to(story)
         if sidecar.package:
             package_place(story=story, place=sidecar.package)
+        if sidecar.front_position is not None:
+            front_place(story=story, position=sidecar.front_position)
         reversion.add_to_revision(story)
     return ImportResult(story=story, created=created)
+
+
+def front_place(*, story: Story, position: int) -> LineupSlot:
+    """The story at ``position`` of the front page's lineup in effect (one is made if none
+    is), so the front shows it at once."""
+    lineup = Lineup.objects.of_front(None).in_effect().first()
+    if lineup is None:
+        lineup = Lineup.objects.create(note=IMPORTED)
+    slot, _ = LineupSlot.objects.update_or_create(
+        lineup=lineup, story=story, defaults={"position": position}
+    )
+    return slot
+
+
+def section_named(name: str) -> Section:
+    """The section of that name (in any case), made last in the navigation if new."""
+    section = Section.objects.filter(name__iexact=name).first()
+    if section is None:
+        last = Section.objects.order_by("-position").values_list("position", flat=True).first()
+        section = Section.objects.create(
+            name=name, slug=unique_slug(Section, name), position=(last or 0) + 1
+        )
+    return section
+
+
+def authors_credit(story: Story, names: tuple[str, ...]) -> None:
+    """The story's byline: the author profiles of these names, in order, made when new."""
+    StoryAuthor.objects.filter(story=story).delete()
+    for position, name in enumerate(dict.fromkeys(names)):
+        author = Author.objects.filter(name__iexact=name).first()
+        if author is None:
+            author = Author.objects.create(name=name, slug=unique_slug(Author, name))
+        StoryAuthor.objects.create(story=story, author=author, position=position)
 
 
 def check_fits(parsed: ParsedArticle) -> None:

@@ -4,7 +4,10 @@ fixtures/articles/000_example.toml::
 
     published_at = 2021-01-06T19:00:00Z     # exact time; the text gives at most a day
     outlet = "Example Times"
-    byline = "Jane Doe"
+    byline = "in Kyiv"                      # the free-text credit, after the authors
+    authors = ["Jane Doe"]                  # author profiles, by name (made when new)
+    section = "Politics"                    # the primary section (made when new)
+    front_position = 0                      # its place on the front page: 0 is the lead
     tags = ["Donald Trump"]                 # added to the tag line's tags
     related = ["Another story's headline"]  # added to the RELATED lines
 
@@ -64,6 +67,9 @@ class Sidecar:
     published_at: datetime | None = None
     outlet: str = ""
     byline: str = ""
+    authors: tuple[str, ...] = ()
+    section: str = ""
+    front_position: int | None = None
     dek: str = ""
     source_url: str = ""
     tags: tuple[str, ...] = ()
@@ -105,6 +111,9 @@ SIDECAR_KEYS = {
     "published_at": ("a date and time", (datetime,)),
     "outlet": ("text", (str,)),
     "byline": ("text", (str,)),
+    "authors": ("a list of text", (list,)),
+    "section": ("text", (str,)),
+    "front_position": ("a whole number, 0 or more", (int,)),
     "dek": ("text", (str,)),
     "source_url": ("text", (str,)),
     "tags": ("a list of text", (list,)),
@@ -156,6 +165,9 @@ def sidecar_parse(text: str, *, name: str = "sidecar") -> Sidecar:
         published_at=published_at,
         outlet=data.get("outlet", ""),
         byline=data.get("byline", ""),
+        authors=text_list(data, "authors", name),
+        section=data.get("section", "").strip(),
+        front_position=front_position(data, name),
         dek=data.get("dek", ""),
         source_url=data.get("source_url", ""),
         tags=text_list(data, "tags", name),
@@ -164,6 +176,14 @@ def sidecar_parse(text: str, *, name: str = "sidecar") -> Sidecar:
         quotes=tuple(quote_correction(table, name) for table in tables(data, "quotes", name)),
         package=package_place(data["package"], name) if "package" in data else None,
     )
+
+
+def front_position(data: dict, name: str) -> int | None:
+    position = data.get("front_position")
+    if position is not None and (isinstance(position, bool) or position < 0):
+        kind = SIDECAR_KEYS["front_position"][0]
+        raise SidecarError(WRONG_TYPE.format(file=name, key="front_position", kind=kind))
+    return position
 
 
 def person_facts(table: dict, name: str) -> KnownPerson:

@@ -2,6 +2,7 @@ import time
 
 from django.http import HttpResponseNotAllowed
 
+from fronts.lineups import lineups_due_sweep
 from stories.counts import publications_due_sweep
 
 # TRACE echoes a request back (cookies included, to a script that can read the answer) and
@@ -24,11 +25,13 @@ HEALTH_CHECK_PATH = "/healthz"
 
 def publish_what_is_due(get_response):
     """Before any page is built, the scheduled stories whose time has come are brought into
-    the stored counts, so no worker is needed for a story to appear at its time."""
+    the stored counts, and the front lineups whose time has come into the caches, so no worker
+    is needed for a story or a lineup to appear at its time."""
 
     def middleware(request):
         if request.path != HEALTH_CHECK_PATH:  # which answers for the database itself
             publications_due_sweep()
+            lineups_due_sweep()
         return get_response(request)
 
     return middleware

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
+from fronts.lineups import next_due_lineup
 from stories.counts import next_due_publication
 from stories.freshness import PURGE_EVERY_PAGE, content_generation
 
@@ -99,12 +100,12 @@ def answer(request, kept: dict) -> HttpResponse:
 
 def shared_max_age(now: datetime | None = None) -> int:
     """How long a CDN may keep a page: NEWSROOM_PAGE_MAX_AGE, but never past the next scheduled
-    publication, which may change any list."""
+    publication or front lineup, which may change any list."""
     max_age = settings.NEWSROOM_PAGE_MAX_AGE
-    due = next_due_publication()
-    if due is not None:
-        until_due = (due - (now or timezone.now())).total_seconds()
-        max_age = min(max_age, max(0, int(until_due)))
+    for due in (next_due_publication(), next_due_lineup()):
+        if due is not None:
+            until_due = (due - (now or timezone.now())).total_seconds()
+            max_age = min(max_age, max(0, int(until_due)))
     return max_age
 
 

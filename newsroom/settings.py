@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "reader",
     "api",
     "packages",
+    "fronts",
+    "authors",
     "media",
 ]
 

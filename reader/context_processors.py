@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from stories.models import featured_tags
+from .navigation import SiteNavigation
 
 
 def site(request):
@@ -8,8 +8,6 @@ def site(request):
 
 
 def navigation(request):
-    """The featured tags with published stories, for the site's navigation.
-
-    A queryset is lazy: it is read, in one query, only by a page whose template shows it.
-    """
-    return {"featured_tags": featured_tags()}
+    """The sections and the featured tags with published stories, for the site's navigation:
+    read, in one query, only by a page whose template shows them."""
+    return {"navigation": SiteNavigation()}

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom 1.0 feeds: the latest stories, one tag's and one person's.
+"""RSS 2.0 and Atom 1.0 feeds: the latest stories, one tag's, one person's, one author's.
 
 Every text goes through ``xml_safe``: the feed generator refuses characters XML cannot carry.
 Titles, authors and categories are plain text; a description is HTML, as feed readers read it,
@@ -21,7 +21,8 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from stories.models import Correction, Person, Quote, Story
+from authors.models import Author
+from stories.models import Correction, Person, Quote, Story, StoryAuthor
 from stories.text import bidi_isolated, xml_safe
 
 from .lead_images import social_image
@@ -61,12 +62,21 @@ class WithMediaContent:
         handler.endElement("media:content")
 
 
-class MediaRssFeed(WithMediaContent, Rss201rev2Feed):
+class WithAbsoluteAuthorLink:
+    """The author's page as an absolute address, made against the entry's link."""
+
+    def add_item_elements(self, handler, item):
+        if item.get("author_link"):
+            item["author_link"] = urljoin(item["link"], item["author_link"])
+        super().add_item_elements(handler, item)
+
+
+class MediaRssFeed(WithAbsoluteAuthorLink, WithMediaContent, Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
 
 
-class MediaAtomFeed(WithMediaContent, Atom1Feed):
+class MediaAtomFeed(WithAbsoluteAuthorLink, WithMediaContent, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
 
@@ -97,7 +107,12 @@ class StoryFeed(Feed):
         )
 
     def item_author_name(self, story: Story) -> str:
-        return xml_safe(story.byline or story.outlet or settings.NEWSROOM_SITE_NAME)
+        return xml_safe(story.byline_text or story.outlet or settings.NEWSROOM_SITE_NAME)
+
+    def item_author_link(self, story: Story) -> str | None:
+        """The author's page, for a story with one author: a feed entry has one author."""
+        authors = story.byline_authors
+        return authors[0].get_absolute_url() if len(authors) == 1 else None
 
     def item_pubdate(self, story: Story):
         return story.published_at
@@ -186,4 +201,26 @@ class PersonFeed(StoryFeed):
 
 
 class PersonAtomFeed(PersonFeed):
+    feed_type = MediaAtomFeed
+
+
+class AuthorFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, author: Author):
+        return self.feed_title(author.name)
+
+    def description(self, author: Author):
+        return xml_safe(f"The latest stories by {bidi_isolated(author.name)}.")
+
+    def link(self, author: Author):
+        return author.get_absolute_url()
+
+    def items(self, author: Author):
+        credited = StoryAuthor.objects.filter(author=author).values("story_id")
+        return Story.objects.for_feeds().filter(id__in=credited)[:FEED_LENGTH]
+
+
+class AuthorAtomFeed(AuthorFeed):
     feed_type = MediaAtomFeed

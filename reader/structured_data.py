@@ -39,8 +39,19 @@ def organization(name: str, url: str = "") -> dict:
     return {"@type": "Organization", "name": name, **({"url": url} if url else {})}
 
 
-def authors(story: Story, *, publisher: dict) -> list[dict]:
-    """The people of the byline; without one, the outlet the story first ran in, or the site."""
+def authors(story: Story, *, publisher: dict, site_url: str) -> list[dict]:
+    """The story's authors with their pages; without any, the names of its free-text credit;
+    without one, the outlet the story first ran in, or the site."""
+    profiles = story.byline_authors
+    if profiles:
+        return [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": urljoin(site_url, author.get_absolute_url()),
+            }
+            for author in profiles
+        ]
     names = byline_names(story.byline)
     if names:
         return [{"@type": "Person", "name": name} for name in names]
@@ -104,10 +115,11 @@ def news_article(story: Story, *, site_url: str, site_name: str) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": iso_datetime(story.published_at),
         "dateModified": iso_datetime(story.modified_at),
-        "author": authors(story, publisher=publisher),
+        "author": authors(story, publisher=publisher, site_url=site_url),
         "publisher": publisher,
         "isAccessibleForFree": True,
         "image": image_objects(story.lead_image, absolute_url) if story.lead_image else [],
+        "articleSection": story.section.name if story.section_id else "",
         "keywords": [tag.name for tag in story.tags.all()],
         "hasPart": [quotation(quote, site_url=site_url) for quote in quotes],
         "mentions": [person(speaker, site_url=site_url) for speaker in speakers.values()],

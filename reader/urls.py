@@ -23,5 +23,10 @@ urlpatterns = [
         feeds.PersonAtomFeed(),
         name="person_feed_atom",
     ),
+    path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section_detail"),
+    path("authors/", views.AuthorListView.as_view(), name="author_list"),
+    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author_detail"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     path("search/", views.SearchView.as_view(), name="search"),
 ]

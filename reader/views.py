@@ -1,6 +1,7 @@
 """The public pages: the front page, stories, tags, people and search."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -8,8 +9,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from authors.models import Author
+from fronts.lineups import lineup_stories, outside_lineup
 from stories.body_rendering import story_body_html
-from stories.models import Person, Quote, SlugRedirect, Story, published_tags
+from stories.models import Person, Quote, Section, SlugRedirect, Story, StoryAuthor, published_tags
 from stories.text import split_paragraphs
 
 from .lead_images import social_image
@@ -23,14 +26,34 @@ from .structured_data import json_ld_script, news_article
 PREVIEW_PERMISSION = "stories.view_story"
 
 
-class FrontPageView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
-    template_name = "reader/front.html"
-    context_object_name = "stories"
+class EditedFrontMixin:
+    """A front: on its first page the stories of its lineup in effect, the lead first, then the
+    others newest first; later pages only the others. The tags of both lists are read in one
+    query."""
+
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
     paged_by_key = True
+    context_object_name = "stories"
+    section = None  # the front page's; a section front's view sets its own
+
+    def front_stories(self):
+        stories = Story.objects.cards().prefetch_related(None)
+        return stories if self.section is None else stories.filter(section=self.section)
 
     def get_queryset(self):
-        return Story.objects.cards()
+        return outside_lineup(self.front_stories(), self.section)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_page = context["page_obj"].number == 1
+        lineup = list(lineup_stories(self.front_stories(), self.section)) if first_page else []
+        prefetch_related_objects([*lineup, *context["stories"]], "tags")
+        context["lineup"] = lineup
+        return context
+
+
+class FrontPageView(EditedFrontMixin, UncountedPagesMixin, CanonicalUrlMixin, ListView):
+    template_name = "reader/front.html"
 
 
 class StoryDetailView(DetailView):
@@ -151,6 +174,57 @@ class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, **kwargs)
+
+
+class SectionDetailView(EditedFrontMixin, UncountedPagesMixin, CanonicalUrlMixin, ListView):
+    """A section front: its lineup, then its other stories newest first."""
+
+    template_name = "reader/section_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.section = get_object_or_404(Section, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section=self.section,
+            meta_description=meta_description(self.section.description),
+            **kwargs,
+        )
+
+
+class AuthorListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
+    template_name = "reader/author_list.html"
+    context_object_name = "authors"
+    paginate_by = 200
+
+    def get_queryset(self):
+        return Author.objects.select_related("photo").order_by("name", "pk")
+
+
+class AuthorDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
+    """An author's profile and stories, newest first."""
+
+    template_name = "reader/author_detail.html"
+    context_object_name = "stories"
+    paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
+    paged_by_key = True
+
+    def get(self, request, *args, **kwargs):
+        self.author = get_object_or_404(Author.objects.select_related("photo"), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        credited = StoryAuthor.objects.filter(author=self.author).values("story_id")
+        return Story.objects.cards().filter(pk__in=credited)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            author=self.author,
+            bio_paragraphs=split_paragraphs(self.author.bio),
+            meta_description=meta_description(self.author.bio),
+            **kwargs,
+        )
 
 
 class SearchView(UncountedPagesMixin, ListView):

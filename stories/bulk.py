@@ -19,7 +19,7 @@ from taggit.models import Tag, TaggedItem
 
 from .counts import counts_paused, tags_recount
 from .editing import stories_locked, versions_raise
-from .models import Quote, RelatedLink, Story
+from .models import Quote, RelatedLink, Story, StoryAuthor
 from .tagging import NEAR_DUPLICATE, check_quotable, near_duplicate
 from .text import bidi_isolated, headline_key
 from .workflow import CANNOT_CHANGE, can_change
@@ -44,6 +44,7 @@ REVISION_PREFETCH = [
     Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
     "related_links",
     "corrections",
+    Prefetch("story_authors", queryset=StoryAuthor.objects.select_related("author")),
     Prefetch("tagged_items", queryset=TaggedItem.objects.select_related("tag")),
     "tagged_items__content_object",
 ]

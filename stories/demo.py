@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 DEMO_USERNAME = "editor"
 EDITOR_GROUP = "Editor"
-EDITOR_APPS = ["stories", "taggit", "packages", "media"]
+EDITOR_APPS = ["stories", "taggit", "packages", "media", "authors", "fronts"]
 DEVELOPMENT_KEY_PREFIX = "django-insecure"
 REFUSED_OUTSIDE_DEVELOPMENT = (
     "The demo account is for the demo only: it is never created with DEBUG off "

@@ -125,7 +125,7 @@ def tag_saved(sender, instance, created, **kwargs):
     TagKey.keep(instance, created=created)
 
 
-PUBLIC_APPS = {"stories", "taggit", "packages"}
+PUBLIC_APPS = {"stories", "taggit", "packages", "authors", "fronts"}
 NOT_SHOWN = {"contentgeneration", "tagchange", "tagkey"}
 
 

@@ -152,7 +152,7 @@ def test_unresolved_link_resolves_when_an_editor_saves_the_story(editor_client):
         "status": "draft",
         "tags": "",
     }
-    for prefix in ["quotes", "related_links", "corrections"]:
+    for prefix in ["story_authors", "quotes", "related_links", "corrections"]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     response = editor_client.post("/admin/stories/story/add/", data)
     assert response.status_code == 302

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from authors.models import Author
 from importing.parsing import ParsedArticle, ParsedQuote
 from importing.sidecars import (
     NAIVE_TIME,
@@ -19,7 +20,7 @@ from importing.sidecars import (
     sidecar_for,
     sidecar_parse,
 )
-from stories.models import Person, Quote, Story
+from stories.models import Person, Quote, Section, Story
 
 ARTICLE = """ date 2024-03-05 Council passes budget
 
@@ -153,6 +154,22 @@ def test_a_correction_that_matches_no_quote_is_an_error_naming_the_file():
             ),
         ),
         (
+            "front_position = -1",
+            WRONG_TYPE.format(
+                file="s.toml", key="front_position", kind="a whole number, 0 or more"
+            ),
+        ),
+        (
+            "front_position = true",
+            WRONG_TYPE.format(
+                file="s.toml", key="front_position", kind="a whole number, 0 or more"
+            ),
+        ),
+        (
+            'authors = "Jo Reyes"',
+            WRONG_TYPE.format(file="s.toml", key="authors", kind="a list of text"),
+        ),
+        (
             '[package]\nname = "Budget"\nposition = -1',
             WRONG_TYPE.format(
                 file="s.toml", key="[package] position", kind="a whole number, 0 or more"
@@ -204,3 +221,22 @@ def test_a_bad_sidecar_fails_only_its_own_article(tmp_path):
         err.getvalue()
     )
     assert list(Story.objects.values_list("headline", flat=True)) == ["Council passes levy"]
+
+
+@pytest.mark.django_db
+def test_the_sidecar_credits_authors_in_order_and_gives_the_section(tmp_path):
+    known = Author.objects.create(name="Jo Reyes", slug="jo-reyes", role="City hall reporter")
+    Section.objects.create(name="Politics", slug="politics", position=3)
+    (tmp_path / "budget.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "budget.toml").write_text(
+        'authors = ["Sam Okafor", "jo reyes"]\nsection = "Local"\nbyline = "with wire reports"',
+        encoding="utf-8",
+    )
+    call_command("import_articles", str(tmp_path), stdout=StringIO())
+    call_command("import_articles", str(tmp_path), stdout=StringIO())  # again: no duplicates
+    story = Story.objects.get()
+    assert [author.name for author in story.byline_authors] == ["Sam Okafor", "Jo Reyes"]
+    assert story.byline_authors[1] == known
+    assert Author.objects.count() == 2
+    assert (story.section.name, story.section.slug, story.section.position) == ("Local", "local", 4)
+    assert story.byline_text == "Sam Okafor and Jo Reyes, with wire reports"

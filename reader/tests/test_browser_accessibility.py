@@ -18,6 +18,9 @@ PAGES = {
     "tag": "/tags/2020-election/",
     "people": "/people/",
     "person": "/people/mike-pence/",
+    "section": "/sections/politics/",
+    "authors": "/authors/",
+    "author": "/authors/newsroom-demo-desk/",
     "search": "/search/?q=Pence",
     "search-no-results": "/search/?q=zeppelin",
 }
@@ -27,6 +30,8 @@ SCREENSHOTS = {
     "story-pence-letter": "story",
     "tag": "tag",
     "person": "person",
+    "section": "section",
+    "author": "author",
     "search": "search",
 }
 PHONE = 375

@@ -18,9 +18,29 @@ def site(live_server):
     return live_server.url
 
 
+def test_reader_goes_from_the_front_pages_lead_to_its_author_and_its_section(site, page):
+    page.goto(site + "/")
+    lead = page.locator(".lineup__lead")
+    assert "In letter to Congress, Pence says" in lead.locator("h2").inner_text()
+    lead.get_by_role("link", name="Newsroom Demo Desk").click()
+    page.wait_for_url("**/authors/newsroom-demo-desk/")
+    assert page.locator("h1").inner_text() == "Newsroom Demo Desk"
+    assert page.locator("article").count() == 2
+    page.goto(site + "/")
+    lead.get_by_role("link", name="In letter to Congress, Pence says").click()
+    page.wait_for_url(f"**/stories/{PENCE_LETTER}/")
+    page.locator(".story__section").click()
+    page.wait_for_url("**/sections/politics/")
+    assert "Politics" in page.locator("h1").inner_text()
+    nav_current = page.locator(".site-nav a[aria-current='page']")
+    assert nav_current.inner_text() == "Politics"
+    assert page.locator(".lineup__lead").count() == 0  # the section front has no lineup yet
+    assert page.locator("article").count() == 2
+
+
 def test_reader_goes_from_front_page_to_story_tag_person_and_search(site, page, artifacts_dir):
     page.goto(site + "/")
-    assert page.locator("h1").inner_text() == "Latest stories"
+    assert page.locator("h1").inner_text() == "Newsroom: top stories"
     page.get_by_role("link", name="In letter to Congress, Pence says").click()
     page.wait_for_url(f"**/stories/{PENCE_LETTER}/")
     assert page.locator("h1").count() == 1

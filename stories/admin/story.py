@@ -10,7 +10,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
 from ..editing import version_raise
-from ..models import Correction, Quote, RelatedLink, Story
+from ..models import Correction, Quote, RelatedLink, Story, StoryAuthor
 from ..models.children_as_json import with_children_as_json
 from ..models.story import story_tags_as_json
 from ..text import bidi_isolated
@@ -69,6 +69,18 @@ class QuoteInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.Stacke
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker")
+
+
+class StoryAuthorInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.TabularInline):
+    """The byline's authors, in order; wire and guest copy uses the free-text credit."""
+
+    model = StoryAuthor
+    extra = 0
+    autocomplete_fields = ["author"]
+    fields = ["position", "author"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
 
 
 class RelatedLinkInline(PreloadedChoicesInlineMixin, WorkflowInlineMixin, admin.TabularInline):
@@ -186,7 +198,7 @@ class StoryAdmin(
     search_fields = ["headline", "dek", "body_text"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [QuoteInline, RelatedLinkInline, CorrectionInline]
+    inlines = [StoryAuthorInline, QuoteInline, RelatedLinkInline, CorrectionInline]
     autocomplete_fields = ["lead_image"]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "version"]
     actions = [
@@ -200,7 +212,7 @@ class StoryAdmin(
     history_latest_first = True
     change_list_template = "admin/stories/story/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "lead_image", "body", "tags"]}),
+        (None, {"fields": ["headline", "slug", "dek", "lead_image", "body", "section", "tags"]}),
         (_("Credit"), {"fields": ["byline", "outlet", "source_url"]}),
         (
             _("Publishing"),

@@ -1,12 +1,15 @@
 """The editorial core's models, by subject: stories (story.py), people and their quotes
-(people.py), and what the site keeps about tags (tags.py)."""
+(people.py), their authors (bylines.py), sections (sections.py), and what the site keeps
+about tags (tags.py)."""
 
 import reversion
 from taggit.models import TaggedItem
 
 from .body_images import BodyImage
+from .bylines import StoryAuthor
 from .generation import ContentGeneration
 from .people import Person, Quote, public_quote_q
+from .sections import Section
 from .story import (
     Correction,
     RelatedLink,
@@ -33,8 +36,10 @@ __all__ = [
     "Person",
     "Quote",
     "RelatedLink",
+    "Section",
     "SlugRedirect",
     "Story",
+    "StoryAuthor",
     "TagChange",
     "TagCount",
     "TagKey",
@@ -52,9 +57,11 @@ __all__ = [
 reversion.register(
     Story,
     exclude=["search_vector", "is_counted", "body_text"],
-    follow=["quotes", "related_links", "corrections", "tagged_items"],
+    follow=["quotes", "related_links", "corrections", "tagged_items", "story_authors"],
 )
 reversion.register(Quote)
 reversion.register(RelatedLink)
 reversion.register(Correction)
+reversion.register(StoryAuthor)
+reversion.register(Section)
 reversion.register(TaggedItem)

@@ -18,6 +18,7 @@ from taggit.models import Tag, TaggedItem
 
 from ..body_html import body_html, plain_text
 from ..text import bidi_isolated, headline_key, split_paragraphs, unix_newlines
+from .bylines import story_authors_as_json
 from .children_as_json import ChildrenAsJSON, with_children_as_json
 from .fields import by_user
 
@@ -73,31 +74,37 @@ class StoryQuerySet(models.QuerySet):
         return self.filter(pk__in=story_tagged_items().filter(tag=tag).values("object_id"))
 
     def cards(self):
-        """Published stories, newest first, with what a story card shows."""
-        return (
+        """Published stories, newest first, with what a story card shows; the byline's
+        authors read in the stories' own query."""
+        return with_children_as_json(
             self.published()
             .select_related("lead_image")
             .prefetch_related("tags")
-            .order_by("-published_at", "-id")
+            .order_by("-published_at", "-id"),
+            story_authors_as_json(),
         )
 
     def for_feeds(self):
-        """Published stories, newest first, with the tags and corrections a feed entry shows."""
-        return (
+        """Published stories, newest first, with the authors, tags and corrections a feed
+        entry shows."""
+        return with_children_as_json(
             self.published()
             .select_related("lead_image")
             .prefetch_related("tags", "corrections")
-            .order_by("-published_at", "-id")
+            .order_by("-published_at", "-id"),
+            story_authors_as_json(),
         )
 
     def with_parts(self):
-        """With what a story page, its structured data and its ninjs show: tags, corrections
-        and the published stories linking to it read in the story's own row, then quotes with
-        their speakers and the story's own related links: three queries, however many."""
+        """With what a story page, its structured data and its ninjs show: authors, tags,
+        corrections and the published stories linking to it read in the story's own row, then
+        quotes with their speakers and the story's own related links: three queries, however
+        many."""
         from .people import Quote  # people.py imports this module
 
         return with_children_as_json(
-            self.select_related("lead_image"),
+            self.select_related("lead_image", "section"),
+            story_authors_as_json(),
             story_tags_as_json(),
             corrections_as_json(),
             inbound_links_as_json(),
@@ -255,8 +262,30 @@ class Story(models.Model):
         editable=False,
         help_text=_("Derived from the body on every save: what search, feeds and counts read."),
     )
+    section = models.ForeignKey(
+        "stories.Section",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("section"),
+        help_text=_("The story's primary section: its section front lists it."),
+    )
+    authors = models.ManyToManyField(
+        "authors.Author",
+        through="stories.StoryAuthor",
+        related_name="stories",
+        blank=True,
+        verbose_name=_("authors"),
+    )
     byline = models.CharField(
-        _("byline"), max_length=255, blank=True, help_text=_("Example: “Jane Doe and John Roe”.")
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Free text for wire and guest copy, shown after the authors, or alone without them. "
+            "Examples: “Associated Press”, “Jane Doe in Kyiv”."
+        ),
     )
     outlet = models.CharField(
         _("outlet"),
@@ -331,6 +360,7 @@ class Story(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="story_status_published"),
             models.Index(fields=["-published_at", "-id"], name="story_published_newest"),
+            models.Index(fields=["section", "-published_at", "-id"], name="story_section_newest"),
             models.Index(
                 fields=["published_at"],
                 condition=Q(status="published", is_counted=False),
@@ -419,6 +449,18 @@ class Story(models.Model):
             return None
         latest = max([self.updated_at, *(c.created_at for c in self.corrections.all())])
         return latest if latest - self.published_at > UPDATE_SHOWN_AFTER else None
+
+    @property
+    def byline_authors(self) -> list:
+        """The authors in byline order (from the row's own query where it read them)."""
+        return [credit.author for credit in self.story_authors.all()]
+
+    @property
+    def byline_text(self) -> str:
+        """The byline as plain text: “Jane Doe and John Roe, Associated Press”."""
+        names = [author.name for author in self.byline_authors]
+        written = " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+        return ", ".join(filter(None, [written, self.byline.strip()]))
 
     @property
     def reading_minutes(self) -> int:

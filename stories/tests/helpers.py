@@ -15,8 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
 
+from authors.models import Author
 from stories.demo import EDITOR_APPS, EDITOR_GROUP
-from stories.models import Correction, Person, Quote, RelatedLink, Story
+from stories.models import Correction, Person, Quote, RelatedLink, Story, StoryAuthor
 
 ARTICLES = Path(settings.BASE_DIR) / "fixtures" / "articles"
 
@@ -57,6 +58,19 @@ def make_person(**fields) -> Person:
     fields.setdefault("name", f"Person {number}")
     fields.setdefault("slug", f"{slugify(fields['name'])}-{number}")
     return Person.objects.create(**fields)
+
+
+def make_author(**fields) -> Author:
+    number = next(_counter)
+    fields.setdefault("name", f"Author {number}")
+    fields.setdefault("slug", f"{slugify(fields['name'])}-{number}")
+    return Author.objects.create(**fields)
+
+
+def credit(story: Story, *authors: Author) -> Story:
+    for position, author in enumerate(authors):
+        StoryAuthor.objects.create(story=story, author=author, position=position)
+    return story
 
 
 def make_quote(story: Story, speaker: Person, **fields) -> Quote:
@@ -129,7 +143,7 @@ def count_queries(client, url) -> int:
 
 # The admin's story form
 
-INLINE_PREFIXES = ["quotes", "related_links", "corrections"]
+INLINE_PREFIXES = ["story_authors", "quotes", "related_links", "corrections"]
 
 
 def story_form_data(story: Story | None = None, **fields) -> dict:
@@ -144,6 +158,7 @@ def story_form_data(story: Story | None = None, **fields) -> dict:
         "outlet": "",
         "source_url": "",
         "lead_image": "",
+        "section": "",
         "status": "published",
         "published_at_0": "2021-01-06",
         "published_at_1": "12:00:00",
@@ -167,6 +182,7 @@ def story_form_data(story: Story | None = None, **fields) -> dict:
             "status": story.status,
             "opened_version": story.version,
             "lead_image": story.lead_image_id or "",
+            "section": story.section_id or "",
         }
         if story.published_at:
             data["published_at_0"] = story.published_at.strftime("%Y-%m-%d")
@@ -182,6 +198,8 @@ def inline_row(prefix: str, index: int, row) -> dict:
     if isinstance(row, Quote):
         values = {"speaker": row.speaker_id, "text": row.text, "context": row.context}
         values |= {"position": row.position, "story": row.story_id}
+    elif isinstance(row, StoryAuthor):
+        values = {"author": row.author_id, "position": row.position, "story": row.story_id}
     elif isinstance(row, Correction):
         values = {"kind": row.kind, "text": row.text, "story": row.story_id}
         values |= {
