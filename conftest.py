@@ -36,6 +36,11 @@ def fixture_stories(db):
 
 
 @pytest.fixture
+def fixture_site_pages(db):
+    call_command("loaddata", "fixtures/site_pages.json", verbosity=0)
+
+
+@pytest.fixture
 def editor(db):
     group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
     group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))

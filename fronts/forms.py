@@ -1,38 +1,9 @@
-from django import forms
-from django.utils.translation import gettext_lazy as _
+from stories.admin.stale_saves import UnchangedSinceOpenedForm
 
 from .models import Lineup
 
-CHANGED_SINCE_OPENED = _(
-    "This lineup was changed by %(who)s since you opened it. Open it again to see their "
-    "changes, then make yours: nothing was saved."
-)
 
-
-class LineupForm(forms.ModelForm):
-    """Refuses a save over a change made since the form was opened."""
-
-    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
-
+class LineupForm(UnchangedSinceOpenedForm):
     class Meta:
         model = Lineup
         fields = ["section", "takes_effect_at", "note"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["opened_at"].initial = self.instance.updated_at.isoformat()
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.instance.pk or "_saveasnew" in self.data:
-            return cleaned
-        stored = (
-            Lineup.objects.filter(pk=self.instance.pk)
-            .values_list("updated_at", "updated_by__username")
-            .first()
-        )
-        if stored and stored[0].isoformat() != self.data.get("opened_at"):
-            who = stored[1] or _("another editor")
-            raise forms.ValidationError(CHANGED_SINCE_OPENED, params={"who": who}, code="stale")
-        return cleaned

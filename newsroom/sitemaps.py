@@ -1,5 +1,6 @@
 """The site's sitemaps: /sitemap.xml is an index of sections, /sitemap-<section>.xml each
-section (a year of stories, tags, people, packages), /sitemap-news.xml the last 48 hours."""
+section (a year of stories, tags, people, packages; the site: section fronts, authors, site
+pages), /sitemap-news.xml the last 48 hours."""
 
 from collections.abc import Iterator, Mapping
 
@@ -7,6 +8,7 @@ from packages.sitemaps import PackageSitemap
 from reader.sitemaps import (
     NewsSitemap,
     PersonSitemap,
+    SiteSitemap,
     StoryYearSitemap,
     TagSitemap,
     story_year_counts,
@@ -14,7 +16,12 @@ from reader.sitemaps import (
 )
 
 STORY_SECTION = "stories-"
-OTHER_SECTIONS = {"tags": TagSitemap, "people": PersonSitemap, "packages": PackageSitemap}
+OTHER_SECTIONS = {
+    "tags": TagSitemap,
+    "people": PersonSitemap,
+    "packages": PackageSitemap,
+    "site": SiteSitemap,
+}
 
 
 class Sections(Mapping):

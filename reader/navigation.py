@@ -1,13 +1,14 @@
-"""The site's navigation: the sections in the editors' order, then the featured tags."""
+"""The site's navigation: the sections in the editors' order, then the featured tags; and the
+footer's site pages."""
 
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import F, IntegerField, Value
 
-from stories.models import Section, featured_tags
+from stories.models import Section, SitePage, featured_tags
 
-SECTION, TAG = 0, 1
+SECTION, TAG, PAGE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,18 @@ class SiteNavigation:
         tags = featured_tags().annotate(
             nav_kind=Value(TAG, output_field=IntegerField()), nav_place=F("profile__position")
         )
-        columns = ("nav_kind", "nav_place", "nav_name", "nav_slug")
-        sections, tags = (
-            rows.order_by().annotate(nav_name=F("name"), nav_slug=F("slug")).values_list(*columns)
-            for rows in (sections, tags)
+        pages = SitePage.objects.filter(in_footer=True).annotate(
+            nav_kind=Value(PAGE, output_field=IntegerField()),
+            nav_place=F("position"),
+            name=F("title"),
         )
-        return list(sections.union(tags, all=True).order_by("nav_kind", "nav_place", "nav_name"))
+        columns = ("nav_kind", "nav_place", "nav_name", "nav_slug")
+        sections, tags, pages = (
+            rows.order_by().annotate(nav_name=F("name"), nav_slug=F("slug")).values_list(*columns)
+            for rows in (sections, tags, pages)
+        )
+        everything = sections.union(tags, pages, all=True)
+        return list(everything.order_by("nav_kind", "nav_place", "nav_name"))
 
     def links(self, kind: int) -> list[NavigationLink]:
         return [
@@ -46,3 +53,7 @@ class SiteNavigation:
     @property
     def featured_tags(self) -> list[NavigationLink]:
         return self.links(TAG)
+
+    @property
+    def footer_pages(self) -> list[NavigationLink]:
+        return self.links(PAGE)

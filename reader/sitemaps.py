@@ -6,15 +6,17 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, DateTimeField, F, OuterRef, Subquery, Value
 from django.db.models.functions import ExtractYear, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.models import Tag
 
+from authors.models import Author
 from stories.freshness import until_content_changes
-from stories.models import Person, Quote, Story, published_tags
+from stories.models import Person, Quote, SitePage, Story, published_tags
+from stories.models import Section as SectionModel
 from stories.models.story import story_tagged_items
 from stories.pagination import CountedPaginator
 from stories.text import xml_safe
@@ -150,6 +152,33 @@ class PersonSitemap(Section):
 
     def lastmod(self, person: Person):
         return person.last_story_change
+
+
+class SiteSitemap(Section):
+    """The section fronts, the author pages and the site pages, in one query: (kind, slug,
+    last change), a section front's last change being unknown."""
+
+    URL_NAMES = {0: "stories:section_detail", 1: "stories:author_detail", 2: "stories:site_page"}
+
+    def items(self):
+        no_time = Value(None, output_field=DateTimeField())
+        rows = [
+            SectionModel.objects.annotate(kind=Value(0), changed=no_time),
+            Author.objects.annotate(kind=Value(1), changed=F("updated_at")),
+            SitePage.objects.annotate(kind=Value(2), changed=F("updated_at")),
+        ]
+        first, *others = (
+            row.order_by().annotate(page_slug=F("slug")).values_list("kind", "page_slug", "changed")
+            for row in rows
+        )
+        return first.union(*others, all=True).order_by("kind", "page_slug")
+
+    def location(self, item):
+        kind, slug, _ = item
+        return reverse(self.URL_NAMES[kind], kwargs={"slug": slug})
+
+    def lastmod(self, item):
+        return item[2]
 
 
 def news_language() -> str:

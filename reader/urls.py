@@ -29,4 +29,6 @@ urlpatterns = [
     path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
     path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     path("search/", views.SearchView.as_view(), name="search"),
+    # last: a site page's address is any one no other page has (stories.models.site_pages)
+    path("<slug:slug>/", views.SitePageView.as_view(), name="site_page"),
 ]

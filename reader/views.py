@@ -1,7 +1,7 @@
 """The public pages: the front page, stories, tags, people and search."""
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -12,12 +12,23 @@ from taggit.models import Tag
 from authors.models import Author
 from fronts.lineups import lineup_stories, outside_lineup
 from stories.body_rendering import story_body_html
-from stories.models import Person, Quote, Section, SlugRedirect, Story, StoryAuthor, published_tags
+from stories.models import (
+    Person,
+    Quote,
+    Section,
+    SitePage,
+    SlugRedirect,
+    Story,
+    StoryAuthor,
+    published_tags,
+)
+from stories.models.story import story_tagged_items
 from stories.text import split_paragraphs
 
 from .lead_images import social_image
 from .pages import CanonicalUrlMixin, meta_description, tag_moved
 from .pagination import UncountedPagesMixin
+from .quotes_in_body import people_quoted, quotes_in_body
 from .related import related_coverage
 from .search import RANKED_MATCHES, search_text, story_search
 from .share import share_links
@@ -85,7 +96,11 @@ class StoryDetailView(DetailView):
         story = self.object
         context["meta_description"] = meta_description(story.summary)
         context["last_modified"] = story.modified_at
-        context["story_body"] = story_body_html(story)
+        quotes = story.quotes.all()
+        in_body = quotes_in_body(story_body_html(story), quotes)
+        context["story_body"] = in_body.html
+        context["quotes_elsewhere"] = in_body.elsewhere
+        context["people_quoted"] = people_quoted(quotes)
         context["body_has_video"] = "data-video=" in story.body
         context["related_coverage"] = related_coverage(story)
         context["suggested_stories"] = Story.objects.suggested_for(story)
@@ -159,21 +174,46 @@ class PersonListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
 
 
 class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
+    """A person's quotes, newest first, and on the first page the coverage about them: the
+    stories carrying the tag of their name. The person comes with their quotes' rows; only a
+    person with no public quote is read on their own."""
+
     template_name = "reader/person_detail.html"
     context_object_name = "quotes"
     paginate_by = 50
-    allow_empty = False
+    about_shown = 10
 
     def get_queryset(self):
-        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
         return (
             Quote.objects.public_newest_first()
-            .filter(speaker=self.person)
-            .select_related("story__lead_image")
+            .filter(speaker__slug=self.kwargs["slug"])
+            .select_related("speaker", "story__lead_image")
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
+        context = super().get_context_data(**kwargs)
+        quotes = context["quotes"]
+        first_page = context["page_obj"].number == 1
+        about = list(stories_about(self.kwargs["slug"])[: self.about_shown]) if first_page else []
+        if not quotes and not about:
+            raise Http404("No one quoted or covered has this address.")
+        person = (
+            quotes[0].speaker if quotes else get_object_or_404(Person, slug=self.kwargs["slug"])
+        )
+        context.update(person=person, stories_about=about)
+        return context
+
+
+def stories_about(person_slug: str):
+    """Published stories carrying the tag named as the person, newest first."""
+    name = Person.objects.filter(slug=person_slug).values("name")[:1]
+    tagged = story_tagged_items().filter(tag__name=Subquery(name)).values("object_id")
+    return (
+        Story.objects.published()
+        .filter(pk__in=tagged)
+        .only("headline", "slug", "published_at")
+        .order_by("-published_at", "-id")
+    )
 
 
 class SectionDetailView(EditedFrontMixin, UncountedPagesMixin, CanonicalUrlMixin, ListView):
@@ -225,6 +265,23 @@ class AuthorDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
             meta_description=meta_description(self.author.bio),
             **kwargs,
         )
+
+
+class SitePageView(DetailView):
+    template_name = "reader/site_page.html"
+    context_object_name = "site_page"
+
+    def get_queryset(self):
+        return SitePage.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.object
+        context["page_body"] = story_body_html(page)
+        context["meta_description"] = meta_description(page.summary)
+        context["canonical_url"] = self.request.build_absolute_uri(page.get_absolute_url())
+        context["last_modified"] = page.updated_at
+        return context
 
 
 class SearchView(UncountedPagesMixin, ListView):

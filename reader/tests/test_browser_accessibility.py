@@ -21,6 +21,7 @@ PAGES = {
     "section": "/sections/politics/",
     "authors": "/authors/",
     "author": "/authors/newsroom-demo-desk/",
+    "about": "/about/",
     "search": "/search/?q=Pence",
     "search-no-results": "/search/?q=zeppelin",
 }
@@ -59,7 +60,7 @@ REM = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
 
 @pytest.fixture
 def site(live_server):
-    call_command("loaddata", "fixtures/stories.json", verbosity=0)
+    call_command("loaddata", "fixtures/stories.json", "fixtures/site_pages.json", verbosity=0)
     return live_server.url
 
 

@@ -46,7 +46,7 @@ def test_reader_goes_from_front_page_to_story_tag_person_and_search(site, page, 
     assert page.locator("h1").count() == 1
     assert "unilateral authority" in page.locator("h1").inner_text()
     assert page.get_by_text("This is a developing story.").is_visible()
-    assert page.locator("blockquote").count() == 8
+    assert page.locator("q.said").count() == 8
     page.screenshot(path=artifacts_dir / "story-1280.png", full_page=True)
     page.set_viewport_size({"width": 375, "height": 812})
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
@@ -120,7 +120,7 @@ def test_editor_edits_headline_tag_and_quote_in_the_admin_and_readers_see_them(s
 
     page.goto(site + f"/stories/{PENCE_LETTER}/")
     assert page.locator("h1").inner_text() == NEW_HEADLINE
-    assert page.get_by_role("link", name="Joint Session").is_visible()
+    assert page.get_by_role("link", name="Joint Session", exact=True).is_visible()
     assert page.get_by_text("Words added in the browser.").is_visible()
 
 

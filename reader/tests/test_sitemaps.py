@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from stories.models import Story
+from authors.models import Author
+from stories.models import Section, SitePage, Story
 from stories.tests.helpers import make_person, make_quote, make_story
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +125,7 @@ def test_sitemap_query_count_is_independent_of_stories_tags_and_people(
             make_quote(story, make_person())
             make_quote(story, make_person())
     assert section_urls(client) == sections
-    with django_assert_max_num_queries(5):  # the years' counts kept, then per section its count
+    with django_assert_max_num_queries(6):  # the years' counts kept, then per section its count
         client.get("/sitemap.xml")
     for section in sections:
         with django_assert_max_num_queries(2):  # the content generation or the count, the rows
@@ -187,7 +188,22 @@ def test_sitemaps_are_empty_but_valid_when_nothing_is_published(client, url):
         "/sitemap-tags.xml",
         "/sitemap-people.xml",
         "/sitemap-packages.xml",
+        "/sitemap-site.xml",
     ]
+
+
+def test_section_fronts_authors_and_site_pages_are_in_the_sitemap(client):
+    Section.objects.create(name="World", slug="world")
+    Author.objects.create(name="Jane Doe", slug="jane-doe")
+    SitePage.objects.create(title="About", slug="about", body="<p>Us.</p>")
+    entries = parse_sitemap(client, "/sitemap-site.xml").findall(f"{SITEMAP}url")
+    assert [entry.findtext(f"{SITEMAP}loc") for entry in entries] == [
+        "http://testserver/sections/world/",
+        "http://testserver/authors/jane-doe/",
+        "http://testserver/about/",
+    ]
+    assert entries[0].findtext(f"{SITEMAP}lastmod") is None
+    assert entries[2].findtext(f"{SITEMAP}lastmod")
 
 
 def test_stories_are_in_one_section_per_year_of_publication(client):

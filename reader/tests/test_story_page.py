@@ -46,18 +46,22 @@ def test_byline_outlet_and_dek_are_shown_when_present(client):
     assert '<p class="story__dek">What happened.</p>' in html
 
 
-def test_quotes_are_pull_quotes_with_speaker_link_and_context(client, fixture_stories):
+def test_quotes_are_marked_in_the_body_and_the_people_quoted_listed_once(client, fixture_stories):
     html = story_html(client, PENCE_LETTER)
-    quotes = between(html, '<section class="story__quotes"', "</section>")
+    body = between(html, '<div class="story__body">', '<nav class="share"')
+    assert body.count('<q class="said">') == 8
     assert (
-        '<figure class="quote quote--featured">\n  <blockquote><p>The presidency belongs to the '
-        "American people, and to them alone</p></blockquote>"
-    ) in quotes
-    assert '<a href="/people/mike-pence/">Mike Pence</a>, Vice President' in quotes
-    assert "in the three-page letter" in quotes
-    assert '<a href="/people/donald-trump/">Donald Trump</a>' in quotes
-    assert "never concede" not in quotes
-    assert quotes.count("<blockquote>") == 8
+        '"<q class="said"><a href="/people/mike-pence/">The presidency belongs to the American '
+        'people, and to them alone<span class="visually-hidden"> (Mike Pence)</span></a></q>," '
+        "Mr. Pence wrote in the three-page letter."
+    ) in body
+    assert 'will "never concede" the election' in body  # a fragment, not marked
+    people = between(html, '<ul class="people-quoted">', "</ul>")
+    assert '<a href="/people/mike-pence/">Mike Pence</a>, Vice President' in people
+    assert '<span class="count">3 quotes</span>' in people
+    assert '<span class="count">5 quotes</span>' in people
+    assert "Who said what" not in html
+    assert 'class="story__quotes"' not in html  # every quote stands in the body
 
 
 def test_tags_link_to_tag_pages(client, fixture_stories):

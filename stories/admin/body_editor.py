@@ -64,9 +64,18 @@ class BodyField(forms.CharField):
         return cleaned
 
 
-class BodyEditorMixin:
-    """The story admin's side of the editor: the form's media with the CSP nonce its import
-    map (an inline script) needs, and the image library searched from the editor."""
+class BodyEditorMediaMixin:
+    """An admin whose form has the editor: its media with the CSP nonce the editor's import
+    map (an inline script) needs."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class BodyEditorMixin(BodyEditorMediaMixin):
+    """The story admin's side of the editor: the media, and the image library searched from
+    the editor (for every form with the editor)."""
 
     def get_urls(self):
         search = self.admin_site.admin_view(self.body_images_view)
@@ -74,10 +83,6 @@ class BodyEditorMixin:
             path("body-images/", search, name="stories_story_body_images"),
             *super().get_urls(),
         ]
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def body_images_view(self, request):
         if not request.user.has_perm("media.view_image"):

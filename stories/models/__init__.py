@@ -1,6 +1,6 @@
 """The editorial core's models, by subject: stories (story.py), people and their quotes
-(people.py), their authors (bylines.py), sections (sections.py), and what the site keeps
-about tags (tags.py)."""
+(people.py), their authors (bylines.py), sections (sections.py), the pages besides stories
+(site_pages.py), and what the site keeps about tags (tags.py)."""
 
 import reversion
 from taggit.models import TaggedItem
@@ -10,6 +10,7 @@ from .bylines import StoryAuthor
 from .generation import ContentGeneration
 from .people import Person, Quote, public_quote_q
 from .sections import Section
+from .site_pages import SitePage
 from .story import (
     Correction,
     RelatedLink,
@@ -37,6 +38,7 @@ __all__ = [
     "Quote",
     "RelatedLink",
     "Section",
+    "SitePage",
     "SlugRedirect",
     "Story",
     "StoryAuthor",
@@ -64,4 +66,5 @@ reversion.register(RelatedLink)
 reversion.register(Correction)
 reversion.register(StoryAuthor)
 reversion.register(Section)
+reversion.register(SitePage)
 reversion.register(TaggedItem)

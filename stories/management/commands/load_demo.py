@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from stories.models import Story
 
 FIXTURE = "fixtures/stories.json"
+SITE_PAGES = "fixtures/site_pages.json"  # written by hand: the footer's About, Contact…
 KEPT = (
     "Keeping the demo database and the edits made in it ({stories}). "
     "`make demo-reset` starts again from the fixtures."
@@ -12,7 +13,8 @@ KEPT = (
 
 class Command(BaseCommand):
     help = (
-        "Load the demo's stories from fixtures/stories.json into a database that has none; a "
+        "Load the demo's stories from fixtures/stories.json (and its site pages) into a "
+        "database that has none; a "
         "database that has stories is kept as it is, with whatever was edited in it."
     )
 
@@ -21,7 +23,7 @@ class Command(BaseCommand):
             stories = f"{count} story" if count == 1 else f"{count} stories"
             self.stdout.write(KEPT.format(stories=stories))
             return
-        call_command("loaddata", FIXTURE, verbosity=options["verbosity"])
+        call_command("loaddata", FIXTURE, SITE_PAGES, verbosity=options["verbosity"])
         call_command(
             "createinitialrevisions",
             "stories.Story",
