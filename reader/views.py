@@ -39,7 +39,8 @@ PREVIEW_PERMISSION = "stories.view_story"
 
 class EditedFrontMixin:
     """A front: on its first page the stories of its lineup in effect, the lead first, then the
-    others newest first; later pages only the others. The tags of both lists are read in one
+    others newest first; later pages only the others. Editors may put a story of any section on
+    a section front; the others are the section's. The tags of both lists are read in one
     query."""
 
     paginate_by = settings.NEWSROOM_STORIES_PER_PAGE
@@ -57,7 +58,8 @@ class EditedFrontMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first_page = context["page_obj"].number == 1
-        lineup = list(lineup_stories(self.front_stories(), self.section)) if first_page else []
+        stories = Story.objects.cards().prefetch_related(None)
+        lineup = list(lineup_stories(stories, self.section)) if first_page else []
         prefetch_related_objects([*lineup, *context["stories"]], "tags")
         context["lineup"] = lineup
         return context

@@ -184,3 +184,13 @@ def test_later_pages_leave_out_the_lineups_stories(client):
     assert f"Item {STORIES_PER_PAGE}" not in second
     assert second[0] == f"Item {STORIES_PER_PAGE + 1}"
     assert "Item 3" not in second
+
+
+def test_a_section_front_may_feature_a_story_of_another_section(client, archive):
+    politics = Section.objects.create(name="Politics", slug="politics")
+    world = Section.objects.create(name="World", slug="world")
+    Story.objects.filter(pk=archive[0].pk).update(section=politics)
+    Story.objects.filter(pk=archive[1].pk).update(section=world)
+    lineup_of(archive[1], section=politics)
+    assert headlines(client, "/sections/politics/") == ["Story 1", "Story 0"]
+    assert headlines(client, "/sections/world/") == ["Story 1"]
