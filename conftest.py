@@ -11,9 +11,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
-from fronts.lineups import NEXT_DUE_KEY, NO_LINEUP_DUE
+from fronts.lineups import NEXT_LINEUP
 from newsroom.tests.serving import tool_missing
 from stories.demo import EDITOR_APPS, EDITOR_GROUP
+from stories.next_due import NOTHING_DUE
 
 FIXTURE = "fixtures/stories.json"
 
@@ -25,9 +26,9 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as the database it sees starts empty: no front
-    lineup is due either (a server reads that once an hour, and again after a lineup's save)."""
+    lineup is due either (as a server has found, once it looked)."""
     cache.clear()
-    cache.set(NEXT_DUE_KEY, NO_LINEUP_DUE)
+    cache.set(NEXT_LINEUP.key, NOTHING_DUE)
 
 
 @pytest.fixture

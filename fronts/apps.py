@@ -3,9 +3,9 @@ from django.db.models.signals import post_delete, post_save
 
 
 def lineup_changed(sender, **kwargs):
-    from .lineups import next_due_forget
+    from .lineups import NEXT_LINEUP
 
-    next_due_forget()
+    NEXT_LINEUP.changed()
 
 
 class FrontsConfig(AppConfig):

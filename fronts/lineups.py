@@ -7,19 +7,13 @@ the first request after that time raises the content generation (``lineups_due_s
 cached pages are built again.
 """
 
-from datetime import datetime
-
-from django.core.cache import cache
 from django.db.models import IntegerField, OuterRef, Subquery
 from django.utils import timezone
 
 from stories.freshness import content_changed
+from stories.next_due import NextDue
 
 from .models import Lineup, LineupSlot
-
-NEXT_DUE_KEY = "newsroom:fronts:next-lineup-due"
-NO_LINEUP_DUE = "none"
-NEXT_DUE_LIFETIME = 3600  # seconds; a save of a lineup forgets it at once
 
 
 def lineup_in_effect(section=None) -> Subquery:
@@ -46,33 +40,18 @@ def outside_lineup(stories, section=None):
     return stories.exclude(pk__in=lineup_slots(section).values("story_id"))
 
 
-def next_due_lineup() -> datetime | None:
-    """When a lineup next takes effect that the page caches have not been told of."""
-    due = cache.get(NEXT_DUE_KEY)
-    if due is None:
-        due = next_due_refresh()
-    return None if due == NO_LINEUP_DUE else due
-
-
-def next_due_refresh():
-    due = (
-        Lineup.objects.filter(is_announced=False)
-        .order_by("takes_effect_at")
-        .values_list("takes_effect_at", flat=True)
-        .first()
-    )
-    cache.set(NEXT_DUE_KEY, due or NO_LINEUP_DUE, NEXT_DUE_LIFETIME)
-    return due or NO_LINEUP_DUE
-
-
-def next_due_forget() -> None:
-    cache.delete(NEXT_DUE_KEY)
+# when a lineup next takes effect that the page caches have not been told of
+NEXT_LINEUP = NextDue(
+    "newsroom:fronts:next-lineup-due",
+    lambda: Lineup.objects.filter(is_announced=False),
+    "takes_effect_at",
+)
 
 
 def lineups_due_sweep() -> int:
     """Announce the lineups whose time has come: mark them and raise the content generation.
     Costs one cache read when none is due."""
-    due = next_due_lineup()
+    due = NEXT_LINEUP.get()
     if due is None or due > timezone.now():
         return 0
     announced = Lineup.objects.filter(
@@ -80,5 +59,5 @@ def lineups_due_sweep() -> int:
     ).update(is_announced=True)
     if announced:
         content_changed()
-    next_due_refresh()
+    NEXT_LINEUP.refresh()
     return announced

@@ -2,8 +2,8 @@
 
 import reversion
 from django.db import models
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Coalesce, Now
+from django.db.models import Case, OuterRef, Subquery, When
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,13 +19,12 @@ class LineupQuerySet(models.QuerySet):
 
     def with_state(self):
         """Each with ``in_effect_id``: the id of the lineup in effect on its front."""
-        same_front = (
-            Lineup.objects.annotate(front_key=Coalesce("section_id", 0))
-            .filter(front_key=Coalesce(OuterRef("section_id"), 0), takes_effect_at__lte=Now())
-            .order_by("-takes_effect_at", "-id")
-            .values("pk")[:1]
+        come = Lineup.objects.filter(takes_effect_at__lte=Now()).order_by("-takes_effect_at", "-id")
+        in_effect = Case(
+            When(section__isnull=True, then=Subquery(come.filter(section=None).values("pk")[:1])),
+            default=Subquery(come.filter(section=OuterRef("section_id")).values("pk")[:1]),
         )
-        return self.annotate(in_effect_id=Subquery(same_front))
+        return self.annotate(in_effect_id=in_effect)
 
     def in_effect(self):
         """Those whose time has come, the one in effect first."""

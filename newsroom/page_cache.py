@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from fronts.lineups import next_due_lineup
-from stories.counts import next_due_publication
+from fronts.lineups import NEXT_LINEUP
+from stories.counts import NEXT_PUBLICATION
 from stories.freshness import PURGE_EVERY_PAGE, content_generation
 
 from .replica import is_public_read
@@ -102,7 +102,7 @@ def shared_max_age(now: datetime | None = None) -> int:
     """How long a CDN may keep a page: NEWSROOM_PAGE_MAX_AGE, but never past the next scheduled
     publication or front lineup, which may change any list."""
     max_age = settings.NEWSROOM_PAGE_MAX_AGE
-    for due in (next_due_publication(), next_due_lineup()):
+    for due in (NEXT_PUBLICATION.get(), NEXT_LINEUP.get()):
         if due is not None:
             until_due = (due - (now or timezone.now())).total_seconds()
             max_age = min(max_age, max(0, int(until_due)))

@@ -32,7 +32,7 @@ from taggit.models import Tag
 
 from packages.models import Package, PackageItem
 from stories.body_html import paragraph_elements
-from stories.counts import counts_add, next_due_forget
+from stories.counts import NEXT_PUBLICATION, counts_add
 from stories.models import (
     Correction,
     Person,
@@ -632,7 +632,7 @@ def archive_generate(
     seconds, started = {}, time.perf_counter()
     ArchiveWriter(seed).write(count, progress)
     seconds["written"], started = time.perf_counter() - started, time.perf_counter()
-    next_due_forget()
+    NEXT_PUBLICATION.forget()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

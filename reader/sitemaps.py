@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.models import Tag
 
-from authors.models import Author
 from stories.freshness import until_content_changes
 from stories.models import Person, Quote, SitePage, Story, published_tags
 from stories.models import Section as SectionModel
+from stories.models.bylines import authors_in_print
 from stories.models.story import story_tagged_items
 from stories.pagination import CountedPaginator
 from stories.text import xml_safe
@@ -164,7 +164,7 @@ class SiteSitemap(Section):
         no_time = Value(None, output_field=DateTimeField())
         rows = [
             SectionModel.objects.annotate(kind=Value(0), changed=no_time),
-            Author.objects.annotate(kind=Value(1), changed=F("updated_at")),
+            authors_in_print().annotate(kind=Value(1), changed=F("updated_at")),
             SitePage.objects.annotate(kind=Value(2), changed=F("updated_at")),
         ]
         first, *others = (

@@ -22,6 +22,7 @@ from stories.models import (
     StoryAuthor,
     published_tags,
 )
+from stories.models.bylines import authors_in_print
 from stories.models.story import story_tagged_items
 from stories.text import split_paragraphs
 
@@ -241,7 +242,7 @@ class AuthorListView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
     paginate_by = 200
 
     def get_queryset(self):
-        return Author.objects.select_related("photo").order_by("name", "pk")
+        return authors_in_print().select_related("photo").order_by("name", "pk")
 
 
 class AuthorDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):

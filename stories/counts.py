@@ -14,9 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, F, OuterRef
 from django.utils import timezone
@@ -24,12 +22,17 @@ from django.utils import timezone
 from .freshness import content_changed
 from .models import Person, Quote, Story, TagCount, published_q
 from .models.story import count_of, story_tagged_items
-
-NEXT_DUE_KEY = "stories:next-due-publication"
-NEXT_DUE_LIFETIME = 60  # seconds; with a cache per server, another server's saves show this late
-NO_PUBLICATION_DUE = "none"
+from .next_due import NextDue
 
 _paused = ContextVar("counts_paused", default=False)
+
+NEXT_PUBLICATION = NextDue(
+    "stories:next-due-publication",
+    lambda: Story.objects.filter(
+        status=Story.Status.PUBLISHED, is_counted=False, published_at__isnull=False
+    ),
+    "published_at",
+)
 
 
 @contextmanager
@@ -186,39 +189,13 @@ def counts_rebuild() -> None:
         Story.objects.published().filter(is_counted=False).update(is_counted=True)
         tags_recount()
         people_recount()
-    next_due_forget()
-
-
-def next_due_publication() -> datetime | None:
-    """When a published story next needs bringing into the counts: read from the cache, or from
-    the index of uncounted published stories (and then cached)."""
-    due = cache.get(NEXT_DUE_KEY)
-    if due is None:
-        due = next_due_refresh()
-    return None if due == NO_PUBLICATION_DUE else due
-
-
-def next_due_refresh():
-    due = (
-        Story.objects.filter(
-            status=Story.Status.PUBLISHED, is_counted=False, published_at__isnull=False
-        )
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    cache.set(NEXT_DUE_KEY, due or NO_PUBLICATION_DUE, NEXT_DUE_LIFETIME)
-    return due or NO_PUBLICATION_DUE
-
-
-def next_due_forget() -> None:
-    cache.delete(NEXT_DUE_KEY)
+    NEXT_PUBLICATION.forget()
 
 
 def publications_due_sweep() -> int:
     """Bring into the counts the scheduled stories whose time has come; how many there were.
     Costs one cache read when none is due."""
-    due = next_due_publication()
+    due = NEXT_PUBLICATION.get()
     if due is None or due > timezone.now():
         return 0
     due_ids = list(
@@ -228,5 +205,5 @@ def publications_due_sweep() -> int:
     )
     for story_id in due_ids:
         story_counts_sync(story_id)
-    next_due_refresh()
+    NEXT_PUBLICATION.refresh()
     return len(due_ids)

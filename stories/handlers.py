@@ -12,9 +12,9 @@ from media.models import Image
 
 from .body_html import body_image_ids
 from .counts import (
+    NEXT_PUBLICATION,
     QuoteAsCounted,
     counting_each_change,
-    next_due_refresh,
     quote_counts_move,
     story_counts_leave,
     story_counts_sync,
@@ -63,7 +63,7 @@ def story_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     moved.update(story_published_at=instance.published_at)
     if not raw:
         story_counts_sync(instance.pk)
-    next_due_refresh()
+    NEXT_PUBLICATION.changed()
 
 
 def story_deleted(sender, instance, **kwargs):

@@ -4,6 +4,8 @@ lineup in the history; a save over another editor's change is refused."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from reversion.models import Version
 
@@ -122,3 +124,17 @@ def test_reporters_see_the_lineups_but_do_not_change_them(reporter_client):
     assert reporter_client.get("/admin/fronts/lineup/").status_code == 200
     response = reporter_client.post("/admin/fronts/lineup/add/", lineup_form((0, story)))
     assert response.status_code == 403
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks")
+def test_the_check_for_a_change_since_opening_locks_the_row_until_the_save(editor_client):
+    editor_client.post("/admin/fronts/lineup/add/", lineup_form((0, make_story())))
+    lineup = Lineup.objects.get()
+    data = lineup_form(note="Mine") | existing_rows(lineup)
+    data["opened_at"] = opened_at(editor_client, lineup)
+    with CaptureQueriesContext(connection) as captured:
+        response = editor_client.post(f"/admin/fronts/lineup/{lineup.pk}/change/", data)
+    assert response.status_code == 302
+    locks = [query["sql"] for query in captured if "FOR UPDATE" in query["sql"]]
+    assert len(locks) == 1
+    assert '"fronts_lineup"' in locks[0]

@@ -137,9 +137,20 @@ def test_the_author_page_is_paged_by_key(client, monkeypatch, jane):
     assert ("Piece 2" in second, "Piece 3" in second, "Piece 0" in second) == (True, True, False)
 
 
-def test_the_author_index_lists_every_author_by_name(client, jane, john):
+def test_the_author_index_lists_the_authors_of_published_stories_by_name(client, jane, john):
+    credit(make_story(), john)
+    credit(make_story(), jane)
+    credit(make_story(status=Story.Status.DRAFT), make_author(name="Only Drafts"))
+    later = timezone.now() + timedelta(hours=1)
+    credit(make_story(published_at=later), make_author(name="Embargoed Writer"))
+    make_author(name="Nothing Yet")
     html = between(page_html(client, "/authors/"), "<main", "</main>")
     assert html.index("Jane Doe") < html.index("John Roe")
+    assert ("Only Drafts" in html, "Embargoed Writer" in html, "Nothing Yet" in html) == (
+        False,
+        False,
+        False,
+    )
     assert (
         '<a href="/authors/jane-doe/">Jane Doe</a> <span class="count">City hall reporter' in html
     )

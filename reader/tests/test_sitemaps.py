@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from authors.models import Author
 from stories.models import Section, SitePage, Story
-from stories.tests.helpers import make_person, make_quote, make_story
+from stories.tests.helpers import credit, make_author, make_person, make_quote, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +194,9 @@ def test_sitemaps_are_empty_but_valid_when_nothing_is_published(client, url):
 
 def test_section_fronts_authors_and_site_pages_are_in_the_sitemap(client):
     Section.objects.create(name="World", slug="world")
-    Author.objects.create(name="Jane Doe", slug="jane-doe")
+    credit(make_story(), Author.objects.create(name="Jane Doe", slug="jane-doe"))
+    credit(make_story(status=Story.Status.DRAFT), make_author(name="Only drafts"))
+    make_author(name="Nothing yet")
     SitePage.objects.create(title="About", slug="about", body="<p>Us.</p>")
     entries = parse_sitemap(client, "/sitemap-site.xml").findall(f"{SITEMAP}url")
     assert [entry.findtext(f"{SITEMAP}loc") for entry in entries] == [

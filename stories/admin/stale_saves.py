@@ -3,6 +3,7 @@ when and by whom they last changed (``updated_at``, ``updated_by``). Stories kee
 number instead (stories.editing)."""
 
 from django import forms
+from django.db import router, transaction
 from django.utils.translation import gettext_lazy as _
 
 CHANGED_SINCE_OPENED = _(
@@ -23,12 +24,10 @@ class UnchangedSinceOpenedForm(forms.ModelForm):
         cleaned = super().clean()
         if not self.instance.pk or "_saveasnew" in self.data:
             return cleaned
-        stored = (
-            type(self.instance)
-            .objects.filter(pk=self.instance.pk)
-            .values_list("updated_at", "updated_by__username")
-            .first()
-        )
+        rows = type(self.instance).objects.filter(pk=self.instance.pk)
+        if transaction.get_connection(router.db_for_write(rows.model)).in_atomic_block:
+            rows = rows.select_for_update(of=("self",))  # a save at the same moment waits
+        stored = rows.values_list("updated_at", "updated_by__username").first()
         if stored and stored[0].isoformat() != self.data.get("opened_at"):
             who = stored[1] or _("another editor")
             raise forms.ValidationError(CHANGED_SINCE_OPENED, params={"who": who}, code="stale")

@@ -4,8 +4,10 @@ credit on the story instead (``Story.byline``)."""
 import functools
 
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from authors.models import Author
 
 from .children_as_json import ChildrenAsJSON
 
@@ -53,3 +55,12 @@ def story_authors_as_json() -> ChildrenAsJSON:
         related="author",
         related_fields=("id", "name", "slug"),
     )
+
+
+def authors_in_print():
+    """The authors credited on at least one story readers may see: those the author list and
+    the sitemap give (a profile with nothing published is a page with nothing to read)."""
+    from .story import published_q  # which imports this module
+
+    credits = StoryAuthor.objects.filter(published_q("story__"), author=OuterRef("pk"))
+    return Author.objects.filter(Exists(credits))

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
+from authors.models import Author
 from stories.models import Story, StoryAuthor
 from stories.tests.helpers import add_inline_row, credit, make_author, make_story, story_form_data
 
@@ -93,3 +94,41 @@ def test_a_reporter_may_add_a_guest_author_but_not_delete_one(reporter_client):
     assert response.status_code == 302
     author = make_author()
     assert reporter_client.get(f"/admin/authors/author/{author.pk}/delete/").status_code == 403
+
+
+def profile_form(author, **changes) -> dict:
+    fields = {"name": author.name, "slug": author.slug, "role": "", "bio": "", "email": ""}
+    return fields | {"links": "", "user": author.user_id or ""} | changes
+
+
+def test_a_reporter_changes_their_own_profile_and_guests_but_not_a_colleagues(
+    reporter_client, reporter, editor
+):
+    own = make_author(name="Cub Reporter", user=reporter)
+    guest = make_author(name="Guest Writer")
+    colleague = make_author(name="Desk Editor", user=editor)
+    for author in (own, guest):
+        url = f"/admin/authors/author/{author.pk}/change/"
+        response = reporter_client.post(url, profile_form(author, role="Writer"))
+        assert response.status_code == 302
+    url = f"/admin/authors/author/{colleague.pk}/change/"
+    response = reporter_client.post(url, profile_form(colleague, name="Someone Else"))
+    assert response.status_code == 403
+    assert [author.name for author in Author.objects.order_by("pk")] == [
+        "Cub Reporter",
+        "Guest Writer",
+        "Desk Editor",
+    ]
+    assert reporter_client.get(url).status_code == 200  # they still read it
+
+
+def test_only_an_editor_says_which_staff_account_a_profile_belongs_to(
+    reporter_client, reporter, editor
+):
+    guest = make_author(name="Guest Writer")
+    url = f"/admin/authors/author/{guest.pk}/change/"
+    reporter_client.post(url, profile_form(guest, user=reporter.pk))
+    assert Author.objects.get(pk=guest.pk).user is None
+    reporter_client.force_login(editor)
+    reporter_client.post(url, profile_form(guest, user=reporter.pk))
+    assert Author.objects.get(pk=guest.pk).user == reporter
