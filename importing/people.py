@@ -1,16 +1,18 @@
 """The people an import quotes: found among the site's people by name, alias or surname, or
 added, so that one person keeps one page however texts name them."""
 
+from collections.abc import Iterable
+
 from stories.models import Person
 from stories.slugs import unique_slug
 
 from .parsing import KnownPerson, dedupe
 
 
-def known_people() -> list[KnownPerson]:
+def known_people(people: Iterable[Person] | None = None) -> list[KnownPerson]:
     return [
         KnownPerson(name=p.name, aliases=p.alias_list, title=p.title, handle=p.handle)
-        for p in Person.objects.all()
+        for p in (Person.objects.all() if people is None else people)
     ]
 
 
@@ -20,11 +22,8 @@ def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[st
     A Person created from a bare surname ("Trump") becomes the full name when one turns up.
     ``aliases`` are added to the person's own.
     """
-    person = Person.objects.filter(name__iexact=name).first() or person_by_alias(name)
+    person = person_matching(name)
     surname = name.split()[-1]
-    if person is None and " " not in name:
-        same_surname = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
-        person = same_surname[0] if len(same_surname) == 1 else None
     if person is None and " " in name:
         person = Person.objects.filter(name__iexact=surname).first()
         if person is not None:
@@ -45,6 +44,27 @@ def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[st
         person.full_clean()
         person.save()
     return person
+
+
+def person_matching(name: str) -> Person | None:
+    """The person a name already means: by name, alias or a surname only one person has."""
+    person = Person.objects.filter(name__iexact=name).first() or person_by_alias(name)
+    if person is None and " " not in name:
+        same_surname = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
+        person = same_surname[0] if len(same_surname) == 1 else None
+    return person
+
+
+def person_among(people: list[Person], name: str) -> Person | None:
+    """``person_matching`` over people already read."""
+    wanted = name.casefold()
+    for person in people:
+        if person.name.casefold() == wanted or wanted in map(str.casefold, person.alias_list):
+            return person
+    if " " in name:
+        return None
+    same_surname = [p for p in people if p.name.casefold().endswith(f" {wanted}")]
+    return same_surname[0] if len(same_surname) == 1 else None
 
 
 def person_facts_save(facts: KnownPerson) -> Person:

@@ -22,15 +22,16 @@ from stories.text import headline_key
 from stories.workflow import can_change
 
 from .body import article_body_html
-from .parsing import ParsedArticle, parse_article
+from .parsing import ParsedArticle, ParsedQuote, parse_article
 from .people import known_people, person_facts_save, person_for
-from .sidecars import NO_SIDECAR, PackagePlace, Sidecar
+from .sidecars import NO_SIDECAR, PackagePlace, Sidecar, SidecarError
 
 IMPORTED = "Imported from raw text."
 RELATED_TOO_LONG = (
     "the related headline “{start}…” is longer than a headline may be: {limit} characters at "
     "the most"
 )
+NAME_TOO_LONG = "{file}: the {key} name “{start}…” is longer than {limit} characters"
 MAY_NOT_CHANGE = (
     "“{headline}” of {day} is already a story that is {state}, which you may not change: "
     "nothing was imported. An editor can import it again, or give it another headline or "
@@ -78,6 +79,7 @@ def article_import(
     package.
     """
     check_fits(parsed)
+    check_sidecar_fits(sidecar)
     # One revision, with the story added once it is complete, not at each of its writes.
     with transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_user(user)
@@ -119,7 +121,10 @@ def article_import(
         if sidecar.package:
             package_place(story=story, place=sidecar.package)
         if sidecar.front_position is not None:
-            front_place(story=story, position=sidecar.front_position)
+            lineup = front_place(story=story, position=sidecar.front_position).lineup
+            lineup.updated_by = user
+            lineup.save(update_fields=["updated_by", "updated_at"])
+            reversion.add_to_revision(lineup)
         reversion.add_to_revision(story)
     return ImportResult(story=story, created=created)
 
@@ -172,6 +177,19 @@ def check_fits(parsed: ParsedArticle) -> None:
         raise ValidationError({field: errors for field, errors in problems.items() if errors})
 
 
+def check_sidecar_fits(sidecar: Sidecar) -> None:
+    """Refuse, before anything is written, a section or author name too long to be kept."""
+    names = [("section", sidecar.section, Section)] if sidecar.section else []
+    names += [("author", name, Author) for name in sidecar.authors]
+    for key, name, model in names:
+        limit = model._meta.get_field("name").max_length
+        if len(name) > limit:
+            start = name[:40]
+            raise SidecarError(
+                NAME_TOO_LONG.format(file=sidecar.name, key=key, start=start, limit=limit)
+            )
+
+
 def check_may_reimport(*, story: Story, user) -> None:
     """An import updates the story with its headline and date only where its user may change
     that story; the command line (no user) is the site's operator and may."""
@@ -198,29 +216,36 @@ def package_place(*, story: Story, place: PackagePlace) -> PackageItem:
 
 def replace_quotes(story: Story, parsed: ParsedArticle) -> None:
     story.quotes.all().delete()
-    handles = {found.speaker: found.handle for found in parsed.quotes if found.handle}
+    quotes_add(story, parsed.quotes)
+
+
+def quotes_add(story: Story, found: list[ParsedQuote], *, first_position: int = 0) -> list[Quote]:
+    """The quotes found, at the positions from ``first_position`` on, with their people found
+    or made."""
+    handles = {quote.speaker: quote.handle for quote in found if quote.handle}
     people: dict[str, Person] = {}
     quotes = []
-    for position, found in enumerate(parsed.quotes):
-        if found.speaker not in people:
-            handle = handles.get(found.speaker, "")
-            people[found.speaker] = person_for(found.speaker, found.title, handle)
+    for position, quote in enumerate(found, start=first_position):
+        if quote.speaker not in people:
+            handle = handles.get(quote.speaker, "")
+            people[quote.speaker] = person_for(quote.speaker, quote.title, handle)
         quotes.append(
             Quote(
                 story=story,
-                speaker=people[found.speaker],
-                text=found.text,
-                context=found.context[:255],
-                said_on=found.said_on,
+                speaker=people[quote.speaker],
+                text=quote.text,
+                context=quote.context[:255],
+                said_on=quote.said_on,
                 position=position,
-                is_fragment=found.is_fragment,
-                is_featured=found.is_featured,
+                is_fragment=quote.is_fragment,
+                is_featured=quote.is_featured,
                 story_published_at=story.published_at,  # bulk_create skips Quote.save()
             )
         )
-    Quote.objects.bulk_create(quotes)
+    added = Quote.objects.bulk_create(quotes)
     search_vectors_refresh([story.pk])
     people_recount(person.pk for person in people.values())  # bulk_create sends no signals
+    return added
 
 
 def replace_related_links(story: Story, parsed: ParsedArticle) -> None:

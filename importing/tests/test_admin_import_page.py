@@ -150,3 +150,13 @@ def test_the_import_page_gives_the_commands_reasons_as_form_errors(editor_client
     assert refused.status_code == 200
     assert "longer than a headline may be" in refused.content.decode()
     assert not Story.objects.exists()
+
+
+def test_the_preview_says_which_speakers_are_already_people_of_the_site(editor_client):
+    trump = Person.objects.create(name="Donald Trump", slug="donald-trump")
+    response = preview(editor_client, text=ARTICLE.read_text(encoding="utf-8"))
+    matched = [person for _, person in response.context["rows"]]
+    assert trump in matched
+    assert f'href="/admin/stories/person/{trump.pk}/change/">Donald Trump</a>' in (
+        response.content.decode()
+    )

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from reversion.models import Version
 
 from authors.models import Author
+from fronts.models import Lineup, LineupSlot
 from importing.parsing import ParsedArticle, ParsedQuote
 from importing.sidecars import (
     NAIVE_TIME,
@@ -240,3 +242,35 @@ def test_the_sidecar_credits_authors_in_order_and_gives_the_section(tmp_path):
     assert Author.objects.count() == 2
     assert (story.section.name, story.section.slug, story.section.position) == ("Local", "local", 4)
     assert story.byline_text == "Sam Okafor and Jo Reyes, with wire reports"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("line", "key", "limit"),
+    [(f'section = "{"S" * 101}"', "section", 100), (f'authors = ["{"A" * 201}"]', "author", 200)],
+)
+def test_a_section_or_author_name_too_long_is_refused_and_nothing_is_imported(
+    tmp_path, line, key, limit
+):
+    (tmp_path / "budget.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "budget.toml").write_text(line, encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path), stdout=StringIO(), stderr=err)
+    start = line.split('"')[1][:40]
+    assert f"the {key} name “{start}…” is longer than {limit}" in err.getvalue()
+    assert (Story.objects.count(), Section.objects.count(), Author.objects.count()) == (0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_a_story_placed_on_the_front_by_its_sidecar_is_in_the_lineups_history(tmp_path):
+    (tmp_path / "budget.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "budget.toml").write_text("front_position = 0", encoding="utf-8")
+    call_command("import_articles", str(tmp_path), stdout=StringIO())
+    lineup = Lineup.objects.get()
+    versions = Version.objects.get_for_object(lineup)
+    assert len(versions) == 1
+    assert versions[0].revision.comment == "Imported from raw text."
+    kept = [version.object for version in versions[0].revision.version_set.all()]
+    assert Story.objects.get() in kept
+    assert LineupSlot.objects.get() in kept

@@ -28,7 +28,7 @@ from .autocomplete import PreloadedChoicesInlineMixin
 from .body_editor import BodyEditorMixin
 from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
-from .importing import ImportArticleMixin
+from .importing import FindQuotesMixin, ImportArticleMixin
 from .pagination import BoundedCountPaginator
 from .quote_speakers import QuoteForm
 from .story_form import StoryAdminForm
@@ -175,6 +175,7 @@ class StoryAdmin(
     BulkActionsMixin,
     StoryHistoryMixin,
     ImportArticleMixin,
+    FindQuotesMixin,
     SuggestedRelatedMixin,
     TagSuggestionsMixin,
     VersionAdmin,

@@ -1,5 +1,6 @@
-"""In a real Chromium at 1280 px: the import preview and the revision comparison fit the
-window, with no sideways scrolling."""
+"""In a real Chromium at 1280 px: the import preview, the quotes found in a story's body and
+the revision comparison fit the window, with no sideways scrolling; an editor adds the quotes
+found in the body from the story form."""
 
 from pathlib import Path
 
@@ -8,8 +9,9 @@ from django.conf import settings
 from django.test import Client
 from reversion.models import Version
 
-from stories.models import Story
+from stories.models import Quote, Story
 from stories.tests.helpers import make_story, story_form_data
+from stories.tests.test_find_quotes_in_the_body import BODY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,3 +54,21 @@ def test_the_revision_comparison_fits_a_1280_pixel_window(page, live_server, des
     )
     assert page.locator("td.word-changes del").count() >= 1
     assert page.evaluate(SIDEWAYS) == 0
+
+
+def test_an_editor_finds_the_quotes_in_the_body_and_keeps_all_but_one(page, live_server, desk):
+    story = make_story(headline="Budget passes", body=BODY, status=Story.Status.DRAFT)
+    page.goto(f"{live_server.url}/admin/stories/story/{story.pk}/change/")
+    with page.expect_navigation():
+        page.click("button[name=_find_quotes]")
+    rows = page.locator("#parsed-quotes tbody tr")
+    assert rows.count() == 4
+    assert page.evaluate(SIDEWAYS) == 0
+    rows.nth(1).locator("input[name$=keep]").uncheck()
+    rows.nth(3).locator("input[name$=speaker]").fill("Abraham Lutz")
+    with page.expect_navigation():
+        page.click("text=Add the kept quotes")
+    assert "3 quotes added from the body." in page.locator(".messagelist").inner_text()
+    texts = [quote.text[:10] for quote in Quote.objects.filter(story=story).order_by("position")]
+    assert texts == ["This is wh", "a real win", "People cam"]
+    assert Quote.objects.get(text__startswith="People").speaker.name == "Abraham Lutz"
