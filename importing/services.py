@@ -15,6 +15,7 @@ from packages.models import Package, PackageItem
 from stories.counts import people_recount
 from stories.editing import version_raise
 from stories.models import Person, Quote, RelatedLink, Section, Story, StoryAuthor
+from stories.quote_integrity import check_later
 from stories.search_vectors import search_vectors_refresh
 from stories.slugs import unique_slug
 from stories.tagging import length_problem
@@ -242,7 +243,10 @@ def quotes_add(story: Story, found: list[ParsedQuote], *, first_position: int = 
                 story_published_at=story.published_at,  # bulk_create skips Quote.save()
             )
         )
+    for quote in quotes:
+        quote.words_keep()
     added = Quote.objects.bulk_create(quotes)
+    check_later(story_ids=[story.pk])
     search_vectors_refresh([story.pk])
     people_recount(person.pk for person in people.values())  # bulk_create sends no signals
     return added

@@ -43,7 +43,8 @@ from stories.models import (
     TagKey,
     TagProfile,
 )
-from stories.text import headline_key, tag_key
+from stories.text import headline_key, tag_key, words_ends_keys, words_key
+from stories.text import quote_words as quotation_words
 
 from .synthetic_vectors import VectorWriter
 
@@ -428,11 +429,13 @@ class ArchiveWriter:
             for position, (speaker, words) in enumerate(zip(speakers, quote_words, strict=True)):
                 is_featured = position == 0 and choose.random() < 0.3
                 is_fragment = choose.random() < 0.05
+                text = as_sentence(words)
+                kept_words = quotation_words(text)
                 quotes.append(
                     (
                         story_id,
                         speaker,
-                        as_sentence(words),
+                        text,
                         "",
                         None,
                         "",
@@ -440,6 +443,9 @@ class ArchiveWriter:
                         is_featured,
                         is_fragment,
                         published_at,
+                        kept_words,
+                        words_key(kept_words),
+                        *words_ends_keys(kept_words),
                     )
                 )
                 if is_counted and not is_fragment:
@@ -536,6 +542,10 @@ class ArchiveWriter:
                     "is_featured",
                     "is_fragment",
                     "story_published_at",
+                    "words",
+                    "words_key",
+                    "words_head",
+                    "words_tail",
                 ],
                 quotes,
             ),

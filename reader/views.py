@@ -190,7 +190,7 @@ class PersonDetailView(UncountedPagesMixin, CanonicalUrlMixin, ListView):
         return (
             Quote.objects.public_newest_first()
             .filter(speaker__slug=self.kwargs["slug"])
-            .select_related("speaker", "story__lead_image")
+            .select_related("speaker", "story__lead_image", "first_said__story")
         )
 
     def get_context_data(self, **kwargs):

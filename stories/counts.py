@@ -123,11 +123,6 @@ class QuoteAsCounted:
     def of(cls, quote: Quote) -> "QuoteAsCounted":
         return cls(quote.story_id, quote.speaker_id, quote.is_fragment)
 
-    @classmethod
-    def stored(cls, quote_id: int) -> "QuoteAsCounted | None":
-        row = Quote.objects.filter(pk=quote_id).values_list("story", "speaker", "is_fragment")
-        return cls(*row[0]) if row else None
-
 
 def quote_counts_move(before: QuoteAsCounted | None, after: QuoteAsCounted | None) -> None:
     """A quote added (``before`` None), changed, or deleted (``after`` None): its speaker's

@@ -22,6 +22,7 @@ from .counts import (
 )
 from .freshness import content_changed
 from .models import BodyImage, Person, Quote, Story, TagKey
+from .quote_integrity import check_later
 from .search_vectors import search_vectors_refresh
 
 
@@ -63,6 +64,7 @@ def story_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     moved.update(story_published_at=instance.published_at)
     if not raw:
         story_counts_sync(instance.pk)
+    check_later(story_ids=[instance.pk])  # its quotes' first appearances may move
     NEXT_PUBLICATION.changed()
 
 
@@ -72,12 +74,16 @@ def story_deleted(sender, instance, **kwargs):
 
 def quote_changed(sender, instance, **kwargs):
     search_vectors_refresh([instance.story_id])
+    check_later(keys=[instance.words_key, getattr(instance, "words_key_stored", "")])
 
 
 def quote_stored_remember(sender, instance, **kwargs):
-    instance.as_counted_stored = (
-        QuoteAsCounted.stored(instance.pk) if instance.pk is not None else None
-    )
+    """What of the quote as stored the save changes: whom it counts for, and its words."""
+    fields = ("story", "speaker", "is_fragment", "words_key")
+    rows = Quote.objects.filter(pk=instance.pk) if instance.pk is not None else Quote.objects.none()
+    stored = rows.values_list(*fields).first()
+    instance.as_counted_stored = QuoteAsCounted(*stored[:3]) if stored else None
+    instance.words_key_stored = stored[3] if stored else ""
 
 
 def quote_loaded(sender, instance, raw=False, **kwargs):
@@ -85,7 +91,14 @@ def quote_loaded(sender, instance, raw=False, **kwargs):
     publication time."""
     if raw:
         published_at = Story.objects.filter(pk=OuterRef("story_id")).values("published_at")
-        Quote.objects.filter(pk=instance.pk).update(story_published_at=Subquery(published_at))
+        instance.words_keep()
+        Quote.objects.filter(pk=instance.pk).update(
+            story_published_at=Subquery(published_at),
+            words=instance.words,
+            words_key=instance.words_key,
+            words_head=instance.words_head,
+            words_tail=instance.words_tail,
+        )
 
 
 def quote_saved_counts(sender, instance, **kwargs):

@@ -1,6 +1,8 @@
 """Plain-text rules shared by the models, the importer and the import form."""
 
+import hashlib
 import re
+import unicodedata
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 NOT_WORD = re.compile(r"[\W_]+")
@@ -36,6 +38,28 @@ def headline_key(headline: str) -> str:
     """A headline reduced to its words, so that punctuation, quotes and case do not matter."""
     without_apostrophes = headline.replace("’", "").replace("'", "")
     return " ".join(NOT_WORD.sub(" ", without_apostrophes).casefold().split())[:255]
+
+
+def quote_words(text: str) -> str:
+    """A quotation reduced to its words, as ``headline_key`` reduces a headline but whole:
+    punctuation, quotation marks, apostrophes, case and spacing do not matter."""
+    without_apostrophes = unicodedata.normalize("NFKC", text).replace("’", "").replace("'", "")
+    return " ".join(NOT_WORD.sub(" ", without_apostrophes).casefold().split())
+
+
+def words_key(words: str) -> str:
+    """A short key of the words, for an index (a quotation may be longer than an index row)."""
+    return hashlib.sha256(words.encode()).hexdigest() if words else ""
+
+
+END_WORDS = 8
+
+
+def words_ends_keys(words: str) -> tuple[str, str]:
+    """Keys of the first and of the last words: the same words with a small edit keep one of
+    the two, so the quotes sharing either are where to look for them."""
+    split = words.split()
+    return words_key(" ".join(split[:END_WORDS])), words_key(" ".join(split[-END_WORDS:]))
 
 
 def tag_key(name: str) -> str:

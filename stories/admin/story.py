@@ -29,6 +29,7 @@ from .body_editor import BodyEditorMixin
 from .bulk import BulkActionsMixin
 from .history import StoryHistoryMixin
 from .importing import FindQuotesMixin, ImportArticleMixin
+from .misattributions import MisattributionNoticeMixin
 from .pagination import BoundedCountPaginator
 from .quote_speakers import QuoteForm
 from .story_form import StoryAdminForm
@@ -176,6 +177,7 @@ class StoryAdmin(
     StoryHistoryMixin,
     ImportArticleMixin,
     FindQuotesMixin,
+    MisattributionNoticeMixin,
     SuggestedRelatedMixin,
     TagSuggestionsMixin,
     VersionAdmin,

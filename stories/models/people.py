@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..text import bidi_isolated
+from ..text import bidi_isolated, quote_words, words_ends_keys, words_key
+from .fields import by_user
 from .story import Story, published_q
 
 
@@ -133,6 +134,37 @@ class Quote(models.Model):
         editable=False,
         help_text=_("The story's publication time, kept with each quote for a person's page."),
     )
+    words = models.TextField(editable=False, blank=True, default="", db_default="")
+    words_key = models.CharField(
+        max_length=64, editable=False, blank=True, default="", db_default=""
+    )
+    words_head = models.CharField(
+        max_length=64, editable=False, blank=True, default="", db_default=""
+    )
+    words_tail = models.CharField(
+        max_length=64, editable=False, blank=True, default="", db_default=""
+    )
+    first_said = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="repeats",
+        verbose_name=_("first said in"),
+        help_text=_("The same words published earlier, in another story."),
+    )
+    attribution_doubted = models.BooleanField(
+        _("possible misattribution"),
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text=_("The same words are given to someone else in another quote."),
+    )
+    attribution_confirmed_by = by_user(_("attribution confirmed by"))
+    attribution_confirmed_at = models.DateTimeField(
+        _("attribution confirmed at"), null=True, blank=True, editable=False
+    )
 
     objects = QuoteQuerySet.as_manager()
 
@@ -143,6 +175,12 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["speaker", "story"], name="quote_speaker_story"),
             models.Index(fields=["speaker", "-story_published_at"], name="quote_speaker_newest"),
+            models.Index(fields=["words_key"], name="quote_same_words"),
+            models.Index(fields=["words_head"], name="quote_same_first_words"),
+            models.Index(fields=["words_tail"], name="quote_same_last_words"),
+            models.Index(
+                fields=["story"], condition=Q(attribution_doubted=True), name="quote_doubted"
+            ),
         ]
 
     def __str__(self):
@@ -151,7 +189,15 @@ class Quote(models.Model):
 
     def save(self, *args, **kwargs):
         self.story_published_at = self.story.published_at
+        self.words_keep()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.story.get_absolute_url()
+
+    def words_keep(self) -> None:
+        """The words and their key, kept with the text for finding the same words elsewhere
+        (a save does it; bulk writes call it)."""
+        self.words = quote_words(self.text)
+        self.words_key = words_key(self.words)
+        self.words_head, self.words_tail = words_ends_keys(self.words)

@@ -10,6 +10,7 @@ from importing.parsing import ArticleError, decode_article
 from importing.services import article_import, parse_with_vocabulary
 from importing.sidecars import sidecar_for
 from stories.models import Story
+from stories.quote_integrity import checks_deferred
 
 PROGRESS_FROM = 10
 
@@ -44,24 +45,25 @@ class Command(BaseCommand):
             raise CommandError(self.NO_FILES)
         counts = {"imported": 0, "updated": 0, "failed": 0}
         parsed_articles = []
-        for number, path in enumerate(files, 1):
-            try:
-                sidecar = sidecar_for(path)
-                text = decode_article(path.read_bytes())
-                parsed = parse_with_vocabulary(text, sidecar=sidecar)
-                if dry_run:
-                    parsed_articles.append({"file": str(path), **asdict(parsed)})
+        with checks_deferred():  # the quotes of all the articles checked once, at the end
+            for number, path in enumerate(files, 1):
+                try:
+                    sidecar = sidecar_for(path)
+                    text = decode_article(path.read_bytes())
+                    parsed = parse_with_vocabulary(text, sidecar=sidecar)
+                    if dry_run:
+                        parsed_articles.append({"file": str(path), **asdict(parsed)})
+                        continue
+                    result = article_import(parsed=parsed, status=status, sidecar=sidecar)
+                except (ArticleError, OSError, ValidationError) as error:
+                    counts["failed"] += 1
+                    self.stderr.write(f"{path}: {describe(error)}")
                     continue
-                result = article_import(parsed=parsed, status=status, sidecar=sidecar)
-            except (ArticleError, OSError, ValidationError) as error:
-                counts["failed"] += 1
-                self.stderr.write(f"{path}: {describe(error)}")
-                continue
-            counts["imported" if result.created else "updated"] += 1
-            if verbosity >= 2:
-                self.stdout.write(f"{path}: {result.story.headline}")
-            if verbosity >= 1 and len(files) >= PROGRESS_FROM and sys.stderr.isatty():
-                self.stderr.write(progress_bar(number, len(files)), ending="\r")
+                counts["imported" if result.created else "updated"] += 1
+                if verbosity >= 2:
+                    self.stdout.write(f"{path}: {result.story.headline}")
+                if verbosity >= 1 and len(files) >= PROGRESS_FROM and sys.stderr.isatty():
+                    self.stderr.write(progress_bar(number, len(files)), ending="\r")
         if dry_run:
             self.stdout.write(
                 json.dumps(parsed_articles, indent=2, ensure_ascii=False, default=str)
