@@ -8,14 +8,16 @@ A story's ``uri`` is the absolute URL of its public page. Optional ninjs strings
 lacks (``by``, ``infosources``) are left out rather than sent empty; lists are always present.
 Dates are RFC 3339 in UTC, to the second.
 
-Newsroom extensions, outside the ninjs schema (a strict ninjs validator, whose schema forbids
-unknown properties, must drop them first):
+Every document is valid against the official ninjs 2.1 schema, which allows no property of
+its own: the story's quotations and corrections are associations, after the lead image and the
+related stories.
 
-- ``quotes``: the story's quotations, in story order, fragments left out — ``text``,
-  ``speaker`` (``name``, ``uri``), ``context``, ``said_on`` (a date), ``position``, ``featured``.
-- ``corrections``: corrections and updates, newest first — ``kind``, ``text``, ``created_at``.
-
-Absent values in the extensions are ``null``.
+- A quotation (fragments left out, in story order) is a ``component`` named ``quoteN``: its
+  words are the body with the role ``quote``, its speaker the person with the relation
+  ``speaker``, its context and the day it was said descriptions with those roles; a pull quote
+  has the profile ``pull-quote``, the others ``quote``.
+- A correction or update (newest first) is a ``component`` named ``correctionN`` with the
+  profile ``correction`` or ``update``, its text as the body and its time as ``versioncreated``.
 """
 
 from collections.abc import Callable
@@ -31,7 +33,6 @@ from stories.models import Correction, Person, Quote, Story
 
 NINJS_VERSION = "2.1"
 NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
-EXTENSION_FIELDS = frozenset({"quotes", "corrections"})
 
 AbsoluteUrl = Callable[[str], str]
 
@@ -57,8 +58,8 @@ def plain_text(role: str, value: str) -> dict:
 def ninjs_story(
     story: Story, absolute_url: AbsoluteUrl, body_images: dict[int, Image] | None = None
 ) -> dict:
-    """The full ninjs representation of a published story, with the Newsroom extensions;
-    a list passes the library images of all its bodies (``stories.body_rendering``)."""
+    """The full ninjs representation of a published story; a list passes the library images
+    of all its bodies (``stories.body_rendering``)."""
     item = {
         "uri": absolute_url(story.get_absolute_url()),
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
@@ -105,8 +106,6 @@ def ninjs_story(
                 "contenttype": "application/json",
             },
         ],
-        "quotes": [quote_extension(quote, absolute_url) for quote in story.quotes.all()],
-        "corrections": [correction_extension(c) for c in story.corrections.all()],
     }
     if story.byline_text:
         item["by"] = story.byline_text
@@ -169,9 +168,23 @@ def related_stories(story: Story) -> list[Story]:
 
 
 def ninjs_associations(story: Story, absolute_url: AbsoluteUrl) -> list[dict]:
-    """The lead image first, as ``leadimage``, then the related stories."""
+    """The lead image first, as ``leadimage``, then the related stories, the quotations and
+    the corrections."""
     lead = [ninjs_picture(story.lead_image, absolute_url)] if story.lead_image else []
-    return lead + [
+    story_uri = absolute_url(story.get_absolute_url())
+    quotes = [
+        ninjs_quote(quote, number, story_uri, absolute_url)
+        for number, quote in enumerate(story.quotes.all(), start=1)
+    ]
+    corrections = [
+        ninjs_correction(correction, number, story_uri)
+        for number, correction in enumerate(story.corrections.all(), start=1)
+    ]
+    return lead + related_associations(story, absolute_url) + quotes + corrections
+
+
+def related_associations(story: Story, absolute_url: AbsoluteUrl) -> list[dict]:
+    return [
         {
             "name": f"related{number}",
             "uri": absolute_url(other.get_absolute_url()),
@@ -226,25 +239,37 @@ def infosource(story: Story) -> dict:
     return source
 
 
-def quote_extension(quote: Quote, absolute_url: AbsoluteUrl) -> dict:
+def ninjs_quote(quote: Quote, number: int, story_uri: str, absolute_url: AbsoluteUrl) -> dict:
+    speaker = quote.speaker
+    described = [("context", quote.context), ("said-on", iso_date(quote.said_on))]
     return {
-        "text": quote.text,
-        "speaker": {
-            "name": quote.speaker.name,
-            "uri": absolute_url(quote.speaker.get_absolute_url()),
-        },
-        "context": quote.context or None,
-        "said_on": iso_date(quote.said_on),
-        "position": quote.position,
-        "featured": quote.is_featured,
+        "name": f"quote{number}",
+        "uri": f"{story_uri}#quote-{quote.pk}",
+        "type": "component",
+        "representationtype": "full",
+        "profile": "pull-quote" if quote.is_featured else "quote",
+        "bodies": [plain_text("quote", quote.text)],
+        "people": [
+            {
+                "name": speaker.name,
+                "rel": "speaker",
+                "uri": absolute_url(speaker.get_absolute_url()),
+                "literal": speaker.slug,
+            }
+        ],
+        "descriptions": [plain_text(role, value) for role, value in described if value],
     }
 
 
-def correction_extension(correction: Correction) -> dict:
+def ninjs_correction(correction: Correction, number: int, story_uri: str) -> dict:
     return {
-        "kind": correction.kind,
-        "text": correction.text,
-        "created_at": rfc3339(correction.created_at),
+        "name": f"correction{number}",
+        "uri": f"{story_uri}#correction-{correction.pk}",
+        "type": "component",
+        "representationtype": "full",
+        "profile": correction.kind,
+        "versioncreated": rfc3339(correction.created_at),
+        "bodies": [plain_text(correction.kind, correction.text)],
     }
 
 

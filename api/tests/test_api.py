@@ -35,6 +35,11 @@ def get_json(client, url: str, status: int = 200, **request) -> dict:
     return json.loads(response.content)
 
 
+def associated(item: dict, kind: str) -> list[dict]:
+    """The item's associations of one kind ("related", "quote", "correction"), in order."""
+    return [a for a in item["associations"] if a["name"].rstrip("0123456789") == kind]
+
+
 def slugs(listing: dict) -> list[str]:
     return [item["slugline"] for item in listing["items"]]
 
@@ -411,9 +416,14 @@ def test_hostile_text_round_trips_exactly(client):
     assert item["by"] == f"Byline {HOSTILE}"
     assert item["subjects"][0]["name"] == f"Tag {HOSTILE}"
     assert item["people"][0]["name"] == f"Person {HOSTILE}"
-    assert item["quotes"][0]["text"] == f"Quote {HOSTILE}"
-    assert item["quotes"][0]["context"] == f"Context {HOSTILE}"
-    assert item["corrections"][0]["text"] == f"Correction {HOSTILE}"
+    quote, correction = associated(item, "quote")[0], associated(item, "correction")[0]
+    assert quote["bodies"][0]["value"] == f"Quote {HOSTILE}"
+    assert quote["descriptions"][0] == {
+        "role": "context",
+        "contenttype": "text/plain",
+        "value": f"Context {HOSTILE}",
+    }
+    assert correction["bodies"][0]["value"] == f"Correction {HOSTILE}"
     person = get_json(client, "/api/people/hostile/")["person"]
     assert (person["name"], person["title"]) == (f"Person {HOSTILE}", f"Title {HOSTILE}")
     error = get_json(client, "/api/stories/", status=404, data={"tag": HOSTILE})["error"]
@@ -471,7 +481,9 @@ def test_detail_query_count_does_not_grow_with_quotes_tags_or_links(
     with django_assert_max_num_queries(DETAIL_QUERIES):
         response = client.get(f"/api/stories/{big.slug}/")
     item = json.loads(response.content)
-    assert (len(item["quotes"]), len(item["people"]), len(item["associations"])) == (30, 10, 20)
+    associations = [associated(item, kind) for kind in ("related", "quote", "correction")]
+    assert [len(found) for found in associations] == [20, 30, 8]
+    assert len(item["people"]) == 10
     assert count_queries(client, f"/api/stories/{small.slug}/") == count_queries(
         client, f"/api/stories/{big.slug}/"
     )

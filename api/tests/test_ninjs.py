@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
-from api.ninjs import EXTENSION_FIELDS, language, ninjs_story, rfc3339
+from api.ninjs import language, ninjs_story, rfc3339
 from stories.models import Correction, Story
 from stories.tests.helpers import make_link, make_person, make_quote, make_story
 
@@ -35,6 +35,10 @@ def as_ninjs(story: Story) -> dict:
 def parse_rfc3339(value: str) -> datetime:
     assert value.endswith("Z")
     return datetime.fromisoformat(value)
+
+
+def associated(item: dict, kind: str) -> list[dict]:
+    return [a for a in item["associations"] if a["name"].rstrip("0123456789") == kind]
 
 
 @pytest.fixture
@@ -67,9 +71,11 @@ def covered_story():
     return story
 
 
-def test_a_story_uses_only_ninjs_2_1_properties_and_the_named_extensions(covered_story):
+def test_a_story_uses_only_ninjs_2_1_properties(covered_story):
     item = as_ninjs(covered_story)
-    assert set(item) - NINJS_2_1_PROPERTIES == EXTENSION_FIELDS
+    assert set(item) <= NINJS_2_1_PROPERTIES
+    for association in item["associations"]:
+        assert set(association) - {"name"} <= NINJS_2_1_PROPERTIES, association["name"]
     assert item["standard"] == {
         "name": "ninjs",
         "version": "2.1",
@@ -133,7 +139,7 @@ def test_optional_strings_a_story_lacks_are_left_out():
     item = as_ninjs(make_story(byline="", outlet=""))
     assert "by" not in item
     assert "infosources" not in item
-    for always in ["subjects", "people", "associations", "quotes", "corrections"]:
+    for always in ["subjects", "people", "associations"]:
         assert item[always] == [], always
 
 
@@ -154,7 +160,7 @@ def test_people_are_the_speakers_once_each_in_order_of_first_quote(covered_story
 
 
 def test_associations_are_published_stories_linked_either_way(covered_story):
-    associations = as_ninjs(covered_story)["associations"]
+    associations = associated(as_ninjs(covered_story), "related")
     earlier = Story.objects.get(headline="Budget talks begin")
     assert [(a["name"], a["headlines"][0]["value"]) for a in associations] == [
         ("related1", "Budget talks begin"),
@@ -177,30 +183,60 @@ def test_a_story_linked_both_ways_is_associated_once():
     story, other = make_story(), make_story()
     make_link(story, other)
     make_link(other, story)
-    assert len(as_ninjs(story)["associations"]) == 1
+    assert len(associated(as_ninjs(story), "related")) == 1
 
 
-def test_quotes_extension_leaves_fragments_out(covered_story):
-    quotes = as_ninjs(covered_story)["quotes"]
-    assert [q["text"] for q in quotes] == ["Order.", "We did it.", "Adjourned."]
-    assert quotes[1] == {
-        "text": "We did it.",
-        "speaker": {"name": "Ada Mayor", "uri": f"{SITE}/people/ada-mayor/"},
-        "context": None,
-        "said_on": "2024-05-01",
-        "position": 2,
-        "featured": False,
+def test_quotes_are_component_associations_without_fragments(covered_story):
+    item = as_ninjs(covered_story)
+    quotes = associated(item, "quote")
+    assert [q["bodies"][0]["value"] for q in quotes] == ["Order.", "We did it.", "Adjourned."]
+    second = quotes[1]
+    assert second["uri"].startswith(f"{SITE}/stories/{covered_story.slug}/#quote-")
+    assert second == {
+        "name": "quote2",
+        "uri": second["uri"],
+        "type": "component",
+        "representationtype": "full",
+        "profile": "quote",
+        "bodies": [{"role": "quote", "contenttype": "text/plain", "value": "We did it."}],
+        "people": [
+            {
+                "name": "Ada Mayor",
+                "rel": "speaker",
+                "uri": f"{SITE}/people/ada-mayor/",
+                "literal": "ada-mayor",
+            }
+        ],
+        "descriptions": [{"role": "said-on", "contenttype": "text/plain", "value": "2024-05-01"}],
     }
-    assert quotes[0]["context"] == "at the meeting"
+    assert quotes[0]["descriptions"] == [
+        {"role": "context", "contenttype": "text/plain", "value": "at the meeting"}
+    ]
+    assert len({q["uri"] for q in quotes}) == 3
+    assert [a["name"] for a in item["associations"]] == [
+        "related1", "related2", "quote1", "quote2", "quote3", "correction1"
+    ]  # fmt: skip
 
 
-def test_corrections_extension(covered_story):
+def test_a_featured_quote_is_a_pull_quote(covered_story):
+    covered_story.quotes.filter(text="Adjourned.").update(is_featured=True)
+    profiles = [q["profile"] for q in associated(as_ninjs(covered_story), "quote")]
+    assert profiles == ["quote", "quote", "pull-quote"]
+
+
+def test_corrections_are_component_associations(covered_story):
     correction = covered_story.corrections.get()
-    assert as_ninjs(covered_story)["corrections"] == [
+    assert associated(as_ninjs(covered_story), "correction") == [
         {
-            "kind": "correction",
-            "text": "The vote was 5-4.",
-            "created_at": rfc3339(correction.created_at),
+            "name": "correction1",
+            "uri": f"{SITE}/stories/{covered_story.slug}/#correction-{correction.pk}",
+            "type": "component",
+            "representationtype": "full",
+            "profile": "correction",
+            "versioncreated": rfc3339(correction.created_at),
+            "bodies": [
+                {"role": "correction", "contenttype": "text/plain", "value": "The vote was 5-4."}
+            ],
         }
     ]
 

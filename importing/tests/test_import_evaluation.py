@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from importing.evaluation import evaluate_article, evaluate_folder, same_quote
+from importing.management.commands.evaluate_import import SETS
 
 DATA = Path(settings.BASE_DIR) / "importing" / "tests" / "data"
 EVAL = DATA / "eval"
@@ -88,6 +89,19 @@ def test_evaluate_import_prints_precision_recall_and_accuracy():
     printed = out.getvalue()
     for figure in ("quote precision", "quote recall", "speaker accuracy", "tag accuracy"):
         assert figure in printed
+
+
+def test_evaluate_import_reports_each_set_then_compares_them():
+    out = StringIO()
+    call_command("evaluate_import", stdout=out)
+    printed = out.getvalue()
+    sets = [name for name in SETS if (DATA / name).is_dir()]
+    assert sets[:3] == ["eval", "holdout", "blind"]
+    for name in sets:
+        assert f"== {name} (" in printed
+    assert printed.count("quote precision") == len(sets)
+    comparison = printed.split("\nset ", 1)[1].splitlines()[1:]
+    assert [line.split()[0] for line in comparison] == sets
 
 
 def test_evaluate_import_refuses_a_folder_without_articles(tmp_path):

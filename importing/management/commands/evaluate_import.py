@@ -3,27 +3,41 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from importing.evaluation import evaluate_folder
+from importing.evaluation import Evaluation, evaluate_folder
 
-EVAL_FOLDER = Path(settings.BASE_DIR) / "importing" / "tests" / "data" / "eval"
+DATA = Path(settings.BASE_DIR) / "importing" / "tests" / "data"
+SETS = ["eval", "holdout", "blind", "real"]  # in the order they were written
 
 
 class Command(BaseCommand):
     help = (
         "Measure the importer against hand-checked articles (NAME.txt beside NAME.json): "
-        "quote precision and recall, speaker, fragment, tag and related accuracy."
+        "quote precision and recall, speaker, fragment, tag and related accuracy, for each "
+        "folder given, or for each of the project's sets in importing/tests/data/."
     )
     requires_system_checks = []
 
     NO_ARTICLES = "{folder}: no .txt articles with expected .json results."
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", nargs="?", type=Path, default=EVAL_FOLDER)
+        parser.add_argument("folders", nargs="*", type=Path)
 
-    def handle(self, *args, folder, verbosity, **options):
-        evaluation = evaluate_folder(folder)
-        if not evaluation.articles:
-            raise CommandError(self.NO_ARTICLES.format(folder=folder))
+    def handle(self, *args, folders, verbosity, **options):
+        folders = folders or [DATA / name for name in SETS if (DATA / name).is_dir()]
+        evaluations = {}
+        for folder in folders:
+            evaluation = evaluate_folder(folder)
+            if not evaluation.articles:
+                raise CommandError(self.NO_ARTICLES.format(folder=folder))
+            if len(folders) > 1:
+                self.stdout.write(f"== {folder.name} ({folder})")
+            self.write_articles(evaluation, verbosity)
+            self.write_summary(evaluation)
+            evaluations[folder.name] = evaluation
+        if len(evaluations) > 1:
+            self.write_comparison(evaluations)
+
+    def write_articles(self, evaluation: Evaluation, verbosity: int) -> None:
         for article in evaluation.articles:
             self.stdout.write(
                 f"{article.name:<32} quotes {article.matched:>2}/{article.expected_quotes:<2} "
@@ -34,6 +48,8 @@ class Command(BaseCommand):
             if verbosity >= 2:
                 for problem in article.problems:
                     self.stdout.write(f"    {problem}")
+
+    def write_summary(self, evaluation: Evaluation) -> None:
         total = evaluation.total
         self.stdout.write(
             "\n".join(
@@ -49,6 +65,20 @@ class Command(BaseCommand):
                     f"tag accuracy       {evaluation.tag_accuracy:.3f}",
                     f"related accuracy   {evaluation.related_accuracy:.3f}",
                     f"headline/date/developing accuracy {evaluation.field_accuracy:.3f}",
+                    "",
                 ]
             )
         )
+
+    def write_comparison(self, evaluations: dict[str, Evaluation]) -> None:
+        self.stdout.write(
+            f"{'set':<10} {'articles':>8} {'quotes':>6} {'precision':>9} {'recall':>6} "
+            f"{'speakers':>8} {'fragments':>9}"
+        )
+        for name, evaluation in evaluations.items():
+            self.stdout.write(
+                f"{name:<10} {len(evaluation.articles):>8} "
+                f"{evaluation.total('expected_quotes'):>6} {evaluation.quote_precision:>9.3f} "
+                f"{evaluation.quote_recall:>6.3f} {evaluation.speaker_accuracy:>8.3f} "
+                f"{evaluation.fragment_accuracy:>9.3f}"
+            )
