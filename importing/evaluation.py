@@ -6,6 +6,7 @@ reading order on their words, so punctuation, quotation marks and case do not co
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -121,7 +122,7 @@ def evaluate_article(name: str, raw: bytes, expected: dict) -> ArticleScore:
         unmatched.remove(index)
         score.matched += 1
         truth = wanted[index]
-        if found.speaker.casefold() == truth["speaker"].casefold():
+        if same_speaker(found.speaker, truth["speaker"]):
             score.right_speaker += 1
         else:
             score.problems.append(
@@ -134,6 +135,25 @@ def evaluate_article(name: str, raw: bytes, expected: dict) -> ArticleScore:
             f"missed quote ({wanted[index]['speaker']}): {wanted[index]['text'][:70]!r}"
         )
     return score
+
+
+NAME_NOISE = re.compile(
+    r"^(?:the|mr|mrs|ms|dr|sen|rep|gov)\.? |(?<= )[a-z]\.? (?=\S)| (?:jr|sr|ii|iii|iv)\.?$"
+)
+
+
+def same_speaker(found: str, expected: str) -> bool:
+    """The same person however the name is dressed: "Nikki R. Haley" is "Nikki Haley", "Mr.
+    Smith" is "Smith", "Samuel A. Alito Jr." is "Samuel Alito"."""
+    return speaker_key(found) == speaker_key(expected)
+
+
+def speaker_key(name: str) -> str:
+    key = " ".join(name.casefold().replace(",", " ").split())
+    previous = None
+    while previous != key:
+        previous, key = key, NAME_NOISE.sub("", key).strip()
+    return key
 
 
 def same_quote(found: str, expected: str) -> bool:

@@ -17,6 +17,7 @@ from .names import (
     bare_name,
     looks_like_a_title,
 )
+from .quotation_marks import Span, quotations, without_quotations
 from .words import UPPER, VERBS, WEEKDAYS
 
 FRAGMENT_MAX_WORDS = 3
@@ -25,7 +26,6 @@ TWEET_SIGNATURE = re.compile(
     r"(?:\s*[—–]|\s+-)\s*(?P<name>[^()\n—–]+?)\s*\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$"
 )
-SPAN = re.compile(r'"(?P<straight>[^"]*)"|“(?P<curly>[^”]*)”')
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 PRONOUN = re.compile(r"\b(?P<pronoun>he|she|He|She)\b")
 SENTENCE_END = re.compile(
@@ -62,13 +62,6 @@ class ParsedQuote:
     handle: str = ""
     title: str = ""
     paragraph: int = 0
-
-
-@dataclass
-class Span:
-    text: str
-    start: int
-    end: int
 
 
 def find_quotes(
@@ -121,22 +114,32 @@ class QuoteReader:
         self.people.learn_mentions(without_quotations(paragraph))
         previous: ParsedQuote | None = None
         previous_end = attributed_up_to = 0
-        for span in spans_in(paragraph):
+        spans = quotations(paragraph).spans
+        for number, span in enumerate(spans):
             if previous and continues_quotation(paragraph[previous_end : span.start]):
                 merge_into(previous, span.text)
             else:
                 # the words that attributed the previous quotation say nothing about this one
                 before = paragraph[max(previous_end, attributed_up_to) : span.start]
-                quote, attribution_end = self.read_span(index, paragraph, span, before, previous)
+                following = spans[number + 1].start if number + 1 < len(spans) else None
+                after = paragraph[span.end : following]
+                quote, attribution_end = self.read_span(
+                    index, paragraph, span, before, after, previous
+                )
                 if quote is not None:
                     previous, attributed_up_to = quote, attribution_end
             previous_end = span.end
 
     def read_span(
-        self, index: int, paragraph: str, span: Span, before: str, previous: ParsedQuote | None
+        self,
+        index: int,
+        paragraph: str,
+        span: Span,
+        before: str,
+        after: str,
+        previous: ParsedQuote | None,
     ) -> tuple[ParsedQuote | None, int]:
         """The quote of this quotation, if someone said it, and where its attribution ends."""
-        after = paragraph[span.end : next_span_start(paragraph, span.end)]
         pronoun_means = self.pronoun_means(paragraph[: span.start])
         if span.text.rstrip().endswith("."):  # what follows starts a sentence of its own
             after = ""
@@ -209,28 +212,7 @@ def joined_quotations(paragraphs: list[str]) -> list[tuple[int, str]]:
 
 
 def leaves_quotation_open(paragraph: str) -> bool:
-    if paragraph.count("“") > paragraph.count("”"):
-        return True
-    return paragraph.count('"') % 2 == 1
-
-
-def spans_in(paragraph: str) -> list[Span]:
-    """Quotations in straight or curly double quotes; single quotes inside belong to them."""
-    spans = []
-    for match in SPAN.finditer(paragraph):
-        text = match.group("straight") or match.group("curly") or ""
-        if text.strip():
-            spans.append(Span(text, match.start(), match.end()))
-    return spans
-
-
-def next_span_start(paragraph: str, offset: int) -> int:
-    match = SPAN.search(paragraph, offset)
-    return match.start() if match else len(paragraph)
-
-
-def without_quotations(paragraph: str) -> str:
-    return SPAN.sub(" ", paragraph)
+    return quotations(paragraph).open_from is not None
 
 
 # Right after a quotation: '," Oduya said' / '," state director Calvin Mercer said' /
