@@ -138,7 +138,7 @@ def evaluate_article(name: str, raw: bytes, expected: dict) -> ArticleScore:
 
 
 NAME_NOISE = re.compile(
-    r"^(?:the|mr|mrs|ms|dr|sen|rep|gov)\.? |(?<= )[a-z]\.? (?=\S)| (?:jr|sr|ii|iii|iv)\.?$"
+    r"^(?:the|an?|mr|mrs|ms|dr|sen|rep|gov)\.? |(?<= )[a-z]\.? (?=\S)| (?:jr|sr|ii|iii|iv)\.?$"
 )
 
 

@@ -34,6 +34,7 @@ APPOSITIVE_ROLE = re.compile(
     rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) (?P<role>{ROLE_NOUNS}), "
     rf"(?P<name>{CAP_WORD}(?: {CAP_WORD}){{1,3}})"
 )
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)\s*$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|across|into) $")
 
 
@@ -53,6 +54,9 @@ class People:
         self.titles: dict[str, str] = {}
         self.handles: dict[str, str] = {}
         self.recent: list[str] = []
+        self.mentions: dict[str, int] = {}
+        self.given_names: dict[str, str] = {}  # "jerry": the first Jerry the article names
+        self.common_words: frozenset[str] = frozenset()  # the words the article writes lowercase
         for person in known:
             self.add(person.name, person.title)
             for alias in person.aliases:
@@ -62,6 +66,11 @@ class People:
 
     def add(self, name: str, title: str = "") -> str:
         name = strip_middle_initial(name)
+        parts = name.split()
+        known_as = self.canonical.get(" ".join(parts[1:]).casefold()) if len(parts) > 2 else None
+        if known_as and " " in known_as:  # "John Stephen Jones" after "Stephen Jones"
+            self.mention(known_as)
+            return known_as
         existing = self.canonical.get(name.casefold())
         if existing and " " in existing:
             name = existing
@@ -69,12 +78,14 @@ class People:
         parts = name.split()
         if len(parts) > 1:
             self.canonical.setdefault(parts[-1].casefold(), name)
+            self.given_names.setdefault(parts[0].casefold(), name)
         if title:
             self.titles.setdefault(name, normalise_role(title))
         self.mention(name)
         return name
 
     def mention(self, name: str) -> None:
+        self.mentions[name] = self.mentions.get(name, 0) + 1
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
@@ -87,15 +98,32 @@ class People:
         for match in CAPITALISED_RUN.finditer(text):
             if PLACE_PREPOSITION.search(text[: match.start()]):
                 continue  # "moved to New York", "at Bellhaven State University"
-            title, name = split_title(match.group(0))
+            run = self.without_opener(
+                match.group(0), opens=SENTENCE_START.search(text[: match.start()])
+            )
+            if not run:
+                continue
+            title, name = split_title(without_full_stop(run))
             if " " in name and looks_like_a_name(name):
                 title = title or title_before(text, match.start())
                 self.add(name, title)
             elif self.resolve(name):
                 self.mention(self.resolve(name))
 
+    def without_opener(self, run: str, *, opens: bool) -> str:
+        """A run of capitalised words that opens a sentence, without its first word when the
+        article writes that word in lowercase elsewhere: "Ask Damien Chazelle", "Earlier"."""
+        first, _, rest = run.partition(" ")
+        word = first.casefold()
+        if opens and word in self.common_words and word.rstrip(".") not in TITLE_WORDS:
+            return rest
+        return run
+
     def resolve(self, words: str) -> str | None:
-        return self.canonical.get(bare_name(words).casefold())
+        """The person these words name: a name or surname the article gave, else the given
+        name of someone it named in full ("Jerry" after "Jerry Jones")."""
+        key = bare_name(words).casefold()
+        return self.canonical.get(key) or self.given_names.get(key)
 
     def resolve_or_add(self, words: str, *, single_word: bool = False) -> str | None:
         """A known person, or a new one when the words look like a name: "…," Trump said."""
@@ -121,6 +149,32 @@ class People:
 
     def by_handle(self, handle: str) -> str | None:
         return self.handles.get(handle.casefold())
+
+    def full_name(self, name: str, speakers: set[str] = frozenset()) -> str:
+        """The one person with a full name that this shorter name begins or ends: "Stephen" or
+        "Jones" for Stephen Jones, "Black Elk" for Linda Black Elk, even when the article gave
+        the short name first. The article's speakers are looked at first, then everyone it
+        names. With two such people ("Jones": Stephen and Jerry), the one named at least twice
+        as often as any other ("Jerry Jones", not the stadium "Jerry World"), else the name as
+        it is."""
+        words = name.casefold().split()
+        if not words or len(words) > 2:
+            return name
+        for names in (speakers, set(self.canonical.values())):
+            fuller = sorted(
+                (self.mentions.get(full, 0), full)
+                for full in names
+                if shortened(full.casefold().split(), words)
+            )
+            if len(fuller) == 1 or fuller and fuller[-1][0] >= 2 * fuller[-2][0]:
+                return fuller[-1][1]
+            if fuller:
+                return name
+        return name
+
+
+def shortened(full: list[str], words: list[str]) -> bool:
+    return len(full) > len(words) and words in (full[: len(words)], full[-len(words) :])
 
 
 def split_title(run: str) -> tuple[str, str]:
@@ -158,6 +212,14 @@ def title_before(text: str, start: int) -> str:
     while words and words[0].casefold() not in TITLE_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+def without_full_stop(run: str) -> str:
+    """ "Stephen Jones." at the end of a sentence is Stephen Jones; "Jr." and "J." keep theirs."""
+    last = run.rsplit(" ", 1)[-1]
+    if last.endswith(".") and len(last) > 3 and last.casefold() not in ("jr.", "sr."):
+        return run[:-1]
+    return run
 
 
 def bare_name(words: str) -> str:

@@ -84,6 +84,7 @@ class QuoteReader:
         self.previous_paragraph = ""
 
     def read(self, paragraphs: list[str]) -> list[ParsedQuote]:
+        self.people.common_words = lowercase_words(paragraphs)
         for index, paragraph in joined_quotations(paragraphs):
             tweet = TWEET_SIGNATURE.search(paragraph)
             if tweet:
@@ -91,6 +92,9 @@ class QuoteReader:
             else:
                 self.read_paragraph(index, paragraph)
             self.previous_paragraph = paragraph
+        speakers = {quote.speaker for quote in self.quotes}
+        for quote in self.quotes:
+            quote.speaker = self.people.full_name(quote.speaker, speakers)
         inherit_contexts(self.quotes)
         return self.quotes
 
@@ -193,6 +197,12 @@ class QuoteReader:
             speaker = subject_before(self.previous_paragraph, self.people)
             clause = self.previous_paragraph
         return speaker, clause
+
+
+def lowercase_words(paragraphs: list[str]) -> frozenset[str]:
+    return frozenset(
+        word for paragraph in paragraphs for word in re.findall(r"\b[a-z][a-z’'-]+\b", paragraph)
+    )
 
 
 def joined_quotations(paragraphs: list[str]) -> list[tuple[int, str]]:
@@ -362,11 +372,12 @@ def person_named(
         if speaker:
             candidates.append((match.start(), speaker))
     for match in CAPITALISED_RUN.finditer(words):
-        alone = (direct and match.group(0) == words) or (nearest and match.start() == 0)
-        alone = alone and not match.group(0).startswith("The ")  # "The Australian said"
-        speaker = people.resolve(match.group(0)) or people.resolve_or_add(
-            match.group(0), single_word=alone
-        )
+        run = people.without_opener(match.group(0), opens=match.start() == 0)
+        if not run:
+            continue
+        alone = (direct and run == words) or (nearest and match.start() == 0)
+        alone = alone and run == match.group(0)  # "The Australian said", "Ask Chazelle"
+        speaker = people.resolve(run) or people.resolve_or_add(run, single_word=alone)
         if speaker:
             candidates.append((match.start(), speaker))
     candidates.extend((match.start(), pronoun_means) for match in PRONOUN.finditer(words))

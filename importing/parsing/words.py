@@ -53,6 +53,7 @@ INSTITUTION_WORDS = word_set(
 NOT_NAME_WORDS = (
     "a according after again also although an and as at because before but by despite during "
     "even for from he her here his how however i if in instead it its last later meanwhile "
+    "almost already ask asked born consider earlier imagine just only perhaps take yes "
     "more most my next no not now of on once one our she since so some still that the their "
     "then there these they this those though through to under until we what when where which "
     "while who why with yet you your monday tuesday wednesday thursday friday saturday sunday "
@@ -63,7 +64,10 @@ NOT_NAME_WORDS = (
     "students teachers authorities investigators prosecutors doctors scientists researchers "
     "economists voters members organizers organisers campaigners leaders"
 )
-NOT_NAMES = word_set(NOT_NAME_WORDS)
+SPEECH_VERB_WORDS = " ".join(
+    word for word in VERBS.replace("(?:had|has|have) ", "").split("|") if word.isalpha()
+)
+NOT_NAMES = word_set(f"{NOT_NAME_WORDS} {SPEECH_VERB_WORDS}")  # "Replied Stephen", "Says Jones"
 ROLE_NOUNS = (
     r"vice[- ]president|president(?:-elect)?|governor|mayor|senator|judge|justice|sheriff|"
     r"secretary|minister|chancellor|director|coach|manager|commissioner|superintendent|chief|"

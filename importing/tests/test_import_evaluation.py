@@ -18,7 +18,7 @@ HOLDOUT = DATA / "holdout"  # written after the importer, by another hand
 BLIND = DATA / "blind"  # written later still, by a third
 REAL = DATA / "real"  # published copy of other outlets, see real/SOURCES.md
 # What the importer reads of the real set today; the targets are 0.95, 0.90 and 0.92.
-REAL_FLOOR = {"quote_precision": 0.96, "quote_recall": 0.82, "speaker_accuracy": 0.70}
+REAL_FLOOR = {"quote_precision": 0.96, "quote_recall": 0.83, "speaker_accuracy": 0.85}
 
 
 def test_the_evaluation_set_has_ten_or_more_hand_checked_articles():
@@ -116,6 +116,7 @@ def test_a_speaker_is_the_same_person_whatever_initials_honorifics_or_suffixes()
     assert same_speaker("Samuel Alito", "Samuel A. Alito Jr.")
     assert same_speaker("Smith", "Mr. Smith")
     assert same_speaker("The Patient", "the patient")
+    assert same_speaker("Iowa Republican", "an Iowa Republican")
     assert not same_speaker("Jerry", "Jerry Jones")
     assert not same_speaker("Stephen Jones", "Jerry Jones")
 
