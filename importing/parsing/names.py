@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from .words import (
+    FEMALE_GIVEN_NAMES,
     INSTITUTION_WORDS,
     LOWER,
+    MALE_GIVEN_NAMES,
     NOT_NAMES,
     PARTICLE,
     PLACE_FIRST_WORDS,
@@ -34,7 +36,18 @@ APPOSITIVE_ROLE = re.compile(
     rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) (?P<role>{ROLE_NOUNS}), "
     rf"(?P<name>{CAP_WORD}(?: {CAP_WORD}){{1,3}})"
 )
+# ", a nurse at the county hospital," / ", the team's owner,": the noun before any complement.
+DESCRIPTION = re.compile(
+    rf"^, (?:a|an|the|[{UPPER}]\w+['’]s|his|her|its|their) (?:[\w-]+ ){{0,3}}?"
+    rf"(?P<noun>[{LOWER}-]+)(?= (?:at|of|for|in|from|with|who|and)\b|[,.;])"
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)\s*$")
+HONORIFIC = re.compile(
+    rf"\b(?P<honorific>Mr|Mrs|Ms|Miss)\.? (?P<name>{NAME_WORD}(?: {NAME_WORD})*)"
+)
+SUBJECT_PRONOUN = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\b")
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+HONORIFIC_VOTES = 3  # "Mr. Trump" says more than a "he" near his name
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|across|into) $")
 
 
@@ -57,6 +70,8 @@ class People:
         self.mentions: dict[str, int] = {}
         self.given_names: dict[str, str] = {}  # "jerry": the first Jerry the article names
         self.common_words: frozenset[str] = frozenset()  # the words the article writes lowercase
+        self.descriptions: dict[str, str] = {}  # "nurse": the person described as a nurse
+        self.sex_votes: dict[str, dict[str, int]] = {}  # "Mr." and "he" for "m", "Ms." and "she"
         for person in known:
             self.add(person.name, person.title)
             for alias in person.aliases:
@@ -107,8 +122,53 @@ class People:
             if " " in name and looks_like_a_name(name):
                 title = title or title_before(text, match.start())
                 self.add(name, title)
+                self.learn_description(name, text[match.end() :])
             elif self.resolve(name):
                 self.mention(self.resolve(name))
+            elif HONORIFIC.match(run) and looks_like_a_name(name):
+                self.add(name)  # "Mr. Alvarez" is someone, named or not in full
+
+    def learn_description(self, name: str, text_after: str) -> None:
+        """ "Keisha Darrow, a nurse at the county hospital," is the nurse the copy speaks of."""
+        described = DESCRIPTION.match(text_after)
+        if described:
+            self.descriptions.setdefault(described.group("noun").casefold(), name)
+
+    def by_description(self, noun: str) -> str | None:
+        return self.descriptions.get(noun.casefold())
+
+    def learn_sexes(self, text: str) -> None:
+        """What the copy says of each person's sex: "Mr." or "Ms." before their name, and "he"
+        or "she" after it in a sentence that names no one else."""
+        for match in HONORIFIC.finditer(text):
+            name = self.resolve(match.group("name"))
+            sex = "m" if match.group("honorific") == "Mr" else "f"
+            if name:
+                self.vote_sex(name, sex, HONORIFIC_VOTES)
+        for sentence in SENTENCE.split(text):
+            named = {}
+            for run in CAPITALISED_RUN.finditer(sentence):
+                person = self.resolve(run.group(0))
+                if person:
+                    named.setdefault(person, run.end())
+            pronouns = {m.group("pronoun").casefold() for m in SUBJECT_PRONOUN.finditer(sentence)}
+            if len(named) == 1 and len(pronouns) == 1:
+                (person, end), pronoun = next(iter(named.items())), pronouns.pop()
+                if SUBJECT_PRONOUN.search(sentence, end):
+                    self.vote_sex(person, "m" if pronoun == "he" else "f", 1)
+
+    def vote_sex(self, name: str, sex: str, votes: int) -> None:
+        counted = self.sex_votes.setdefault(name, {"m": 0, "f": 0})
+        counted[sex] += votes
+
+    def sex(self, name: str) -> str | None:
+        given = name.split()[0].casefold() if " " in name else ""
+        guess = {"m": given in MALE_GIVEN_NAMES, "f": given in FEMALE_GIVEN_NAMES}
+        votes = self.sex_votes.get(name, {"m": 0, "f": 0})
+        votes = {sex: votes[sex] + guess[sex] for sex in votes}
+        if votes["m"] == votes["f"]:
+            return None
+        return "m" if votes["m"] > votes["f"] else "f"
 
     def without_opener(self, run: str, *, opens: bool) -> str:
         """A run of capitalised words that opens a sentence, without its first word when the
@@ -160,11 +220,13 @@ class People:
         words = name.casefold().split()
         if not words or len(words) > 2:
             return name
+        sex = self.sex(name)
         for names in (speakers, set(self.canonical.values())):
             fuller = sorted(
                 (self.mentions.get(full, 0), full)
                 for full in names
                 if shortened(full.casefold().split(), words)
+                and (sex is None or self.sex(full) in (sex, None))  # not Ivanka for Mr. Trump
             )
             if len(fuller) == 1 or fuller and fuller[-1][0] >= 2 * fuller[-2][0]:
                 return fuller[-1][1]

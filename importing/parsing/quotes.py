@@ -18,9 +18,10 @@ from .names import (
     looks_like_a_title,
 )
 from .quotation_marks import Span, quotations, without_quotations
-from .words import UPPER, VERBS, WEEKDAYS
+from .words import GROUP_NOUNS, LOWER, UPPER, VERBS, WEEKDAYS
 
 FRAGMENT_MAX_WORDS = 3
+Pronouns = dict[str, str | None]  # whom "he" and "she" stand for
 
 TWEET_SIGNATURE = re.compile(
     r"(?:\s*[—–]|\s+-)\s*(?P<name>[^()\n—–]+?)\s*\(@(?P<handle>\w{1,30})\)\s*"
@@ -116,6 +117,7 @@ class QuoteReader:
 
     def read_paragraph(self, index: int, paragraph: str) -> None:
         self.people.learn_mentions(without_quotations(paragraph))
+        self.people.learn_sexes(without_quotations(paragraph))
         previous: ParsedQuote | None = None
         previous_end = attributed_up_to = 0
         spans = quotations(paragraph).spans
@@ -165,14 +167,22 @@ class QuoteReader:
         self.last_speaker = speaker
         return quote, span.end + attribution_length(after)
 
-    def pronoun_means(self, text_before: str) -> str | None:
-        """Who a "he" or "she" near a quotation stands for."""
-        return (
-            subject_before(text_before, self.people)
-            or subject_before(self.previous_paragraph, self.people)
-            or self.last_speaker
-            or (self.people.recent[-1] if self.people.recent else None)
-        )
+    def pronoun_means(self, text_before: str) -> Pronouns:
+        """Who a "he" and a "she" near a quotation stand for: the latest person the copy was
+        about, else the last speaker or the last named: for each pronoun the first of them
+        not known to be of the other sex."""
+        candidates = [
+            subject_before(text_before, self.people),
+            subject_before(self.previous_paragraph, self.people),
+            self.last_speaker,
+            *reversed(self.people.recent),
+        ]
+        candidates = list(dict.fromkeys(c for c in candidates if c))
+        means = {}
+        for pronoun, sex in (("he", "m"), ("she", "f")):
+            fitting = [c for c in candidates if self.people.sex(c) in (sex, None)]
+            means[pronoun] = fitting[0] if fitting else None
+        return means
 
     def speaker_of(
         self,
@@ -180,7 +190,7 @@ class QuoteReader:
         before: str,
         after: str,
         previous: ParsedQuote | None,
-        pronoun_means: str | None,
+        pronoun_means: Pronouns,
     ) -> tuple[str | None, str]:
         """Who said the quotation, and the clause that says so: its own attribution, else the
         speaker of the quotation before it in the paragraph, else the sentence before it, else
@@ -196,6 +206,8 @@ class QuoteReader:
         if speaker is None and introduced:
             speaker = subject_before(self.previous_paragraph, self.people)
             clause = self.previous_paragraph
+        if speaker is None:
+            speaker, clause = definite_attribution(before, after, self.people)
         return speaker, clause
 
 
@@ -257,16 +269,16 @@ ATTRIBUTIONS_AFTER = [
 
 
 def attribute(
-    before: str, after: str, people: People, pronoun_means: str | None
+    before: str, after: str, people: People, pronoun_means: Pronouns
 ) -> tuple[str | None, str]:
     """Who said the quotation between ``before`` and ``after``, and the clause that says so."""
     sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     for pattern, pick_first in ATTRIBUTIONS_AFTER:
         match = pattern.match(after)
         if match and names_someone(match.group("who")):
-            speaker = person_named(
-                match.group("who"), people, pronoun_means, direct=True, first=pick_first
-            )
+            who = match.group("who")
+            speaker = person_named(who, people, pronoun_means, direct=True, first=pick_first)
+            speaker = speaker or unnamed_speaker(who)
             if speaker:
                 return speaker, sentence_after
     sentence_before = last_sentence(before)
@@ -280,7 +292,7 @@ def attribute(
     for verb in finite or verbs:
         earlier = list(VERB.finditer(sentence_before[: verb.start()]))
         head = sentence_before[earlier[-1].end() if earlier else 0 : verb.start()]
-        speaker = subject_of(head, people, pronoun_means)
+        speaker = subject_of(head, people, pronoun_means) or unnamed_speaker(head)
         if speaker:
             return speaker, sentence_before
     if sentence_before.rstrip().endswith(":"):  # 'the chief paused before answering: "…"'
@@ -310,12 +322,61 @@ def attribution_length(after: str) -> int:
 
 
 def names_someone(who: str) -> bool:
-    """ "Oduya", "she", "the mayor", "state director Calvin Mercer"; not "a label he"."""
-    return bool(re.match(rf"(?:he|she|the|his|her|its|their)\b|(?:[a-z-]+ ){{0,4}}[{UPPER}]", who))
+    """ "Oduya", "she", "the mayor", "state director Calvin Mercer", "a senior official";
+    not "a label he"."""
+    return bool(
+        re.match(rf"(?:he|she|the|his|her|its|their)\b|(?:[a-z-]+ ){{0,4}}[{UPPER}]", who)
+        or unnamed_speaker(who) is not None
+        or unnamed_speaker(who, definite=True) is not None
+    )
+
+
+# Someone the copy does not name: "a sheriff's spokeswoman", "one Cowboys executive", "a
+# spokesman for Attorney General Eric Schneiderman", "prosecutors"; or, when no one named can
+# be meant, "the report", "the company".
+INDEFINITE = r"[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther"
+UNNAMED_TAIL = (
+    rf" (?:[\w’'.-]+ ){{0,8}}?[\w’'-]*[{LOWER}][\w’'-]*"
+    r"(?: (?:for|of|at|in|from|with) (?:the )?[\w’'.-]+(?: [\w’'.-]+){0,5}?)?"
+)
+UNNAMED = re.compile(rf"(?:{INDEFINITE}){UNNAMED_TAIL}|(?:{GROUP_NOUNS})")
+DEFINITE = re.compile(rf"[Tt]he{UNNAMED_TAIL}")
+# Words no unnamed speaker's description holds: a pronoun or a verb makes it a clause.
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:he|she|they|it|we|i|you|this|that|is|are|was|were|be|been|has|have|had)\b", re.I
+)
+UNNAMED_NOT = re.compile(r"\b(?:who|which|that|when|after|before|because)\b.*$|\s+\w+ly$")
+
+
+def unnamed_speaker(words: str, *, definite: bool = False) -> str | None:
+    """The words the copy uses for a speaker it does not name, as written, when they are the
+    whole subject: the end of ``words`` after its last comma. A definite one ("the report")
+    only when asked, since "the nurse" is most often someone named before."""
+    subject = UNNAMED_NOT.sub("", words.split(",")[-1].strip()).strip(" —–")
+    pattern = DEFINITE if definite else UNNAMED
+    if not pattern.fullmatch(subject) or len(subject.split()) > 12:
+        return None
+    return None if NOT_A_SUBJECT.search(subject) else subject
+
+
+def definite_attribution(before: str, after: str, people: People) -> tuple[str | None, str]:
+    """ "…," the nurse said / the report said, "…": the last resort for a quotation no one
+    named said: the person the copy described with that noun, else the words as written."""
+    for pattern, _ in ATTRIBUTIONS_AFTER:
+        match = pattern.match(after)
+        speaker = match and unnamed_speaker(match.group("who"), definite=True)
+        if speaker:
+            return people.by_description(speaker.split()[-1]) or speaker, after
+    sentence_before = last_sentence(before)
+    for verb in VERB.finditer(sentence_before):
+        speaker = unnamed_speaker(sentence_before[: verb.start()], definite=True)
+        if speaker:
+            return people.by_description(speaker.split()[-1]) or speaker, sentence_before
+    return None, ""
 
 
 def said_in_sentence_before(
-    before: str, people: People, pronoun_means: str | None
+    before: str, people: People, pronoun_means: Pronouns
 ) -> tuple[str | None, str]:
     """'Castellanos said the shape was odd. "It's a fossil."': the quote opens a sentence of
     its own, and the sentence before it says who is speaking."""
@@ -334,7 +395,7 @@ def last_sentence(text: str) -> str:
     return SENTENCE_END.split(text)[-1]
 
 
-def subject_of(head: str, people: People, pronoun_means: str | None) -> str | None:
+def subject_of(head: str, people: People, pronoun_means: Pronouns) -> str | None:
     """Who acts in the words before a verb: the name next to it ("…, Trump criticized"), else
     the subject before an aside ("Lena Marsh, policy director at…, said"), else the aside
     ("The state's attorney general, Raymond Tull, said")."""
@@ -353,7 +414,7 @@ def subject_of(head: str, people: People, pronoun_means: str | None) -> str | No
 def person_named(
     words: str,
     people: People,
-    pronoun_means: str | None,
+    pronoun_means: Pronouns,
     *,
     nearest: bool = False,
     direct: bool = False,
@@ -380,7 +441,8 @@ def person_named(
         speaker = people.resolve(run) or people.resolve_or_add(run, single_word=alone)
         if speaker:
             candidates.append((match.start(), speaker))
-    candidates.extend((match.start(), pronoun_means) for match in PRONOUN.finditer(words))
+    for match in PRONOUN.finditer(words):  # a pronoun no one is meant by still stands there
+        candidates.append((match.start(), pronoun_means.get(match.group("pronoun").casefold())))
     if not candidates:
         return None
     candidates.sort(key=lambda candidate: candidate[0])
@@ -393,7 +455,7 @@ def subject_before(text: str, people: People) -> str | None:
     for sentence in reversed(SENTENCE_END.split(without_quotations(text).strip())):
         verb = VERB.search(sentence)
         if verb:
-            speaker = subject_of(sentence[: verb.start()], people, None)
+            speaker = subject_of(sentence[: verb.start()], people, {})
             if speaker:
                 return speaker
         if PRONOUN.match(sentence.strip()):

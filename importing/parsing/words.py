@@ -17,7 +17,8 @@ VERBS = (
     r"concluded|continued|agreed|suggested|labelled|labeled|branded|praised|hailed|blasted|"
     r"slammed|decried|condemned|insists|notes|explains|adding|saying|describing|calling|"
     r"telling|writing|warning|arguing|urging|dismissing|(?:had|has|have) written|put it|"
-    r"spoke|according to"
+    r"spoke|according to|concludes|concluded|rejoined|alleged|alleges|instructed|remarked|"
+    r"observed|recalls|states"
 )
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters with accents: "Tomás", "Villaseñor", "Łukasz"
 LOWER = "a-zß-öø-ÿĀ-ſ"
@@ -68,6 +69,12 @@ SPEECH_VERB_WORDS = " ".join(
     word for word in VERBS.replace("(?:had|has|have) ", "").split("|") if word.isalpha()
 )
 NOT_NAMES = word_set(f"{NOT_NAME_WORDS} {SPEECH_VERB_WORDS}")  # "Replied Stephen", "Says Jones"
+# Groups that speak as one, unnamed: "Prosecutors alleged", "officials said".
+GROUP_NOUNS = (
+    r"[Pp]rosecutors|[Oo]fficials|[Ii]nvestigators|[Pp]olice|[Rr]esearchers|[Ss]cientists|"
+    r"[Aa]nalysts|[Ee]conomists|[Cc]ritics|[Ww]itnesses|[Ll]awyers|[Dd]octors|[Rr]esidents|"
+    r"[Pp]rotesters|[Aa]ctivists|[Oo]rganizers|[Oo]rganisers|[Ee]xperts|[Ss]upporters"
+)
 ROLE_NOUNS = (
     r"vice[- ]president|president(?:-elect)?|governor|mayor|senator|judge|justice|sheriff|"
     r"secretary|minister|chancellor|director|coach|manager|commissioner|superintendent|chief|"
@@ -79,3 +86,34 @@ ROLE_NOUNS = (
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SUBORDINATE_TITLES = word_set("vice deputy assistant associate acting interim")
 TITLE_CASE_SMALL_WORDS = word_set("a an the of at in on and or for to by")
+# Given names common in English-language copy that are almost always one sex's, for "he" and
+# "she": a guess the copy's own "Mr.", "Ms.", "he" and "she" outweigh.
+MALE_GIVEN_NAMES = word_set(
+    """aaron adam ahmad ahmed alan albert alejandro alex alexander ali andrew andy anthony antonio
+    arthur barack ben benjamin bernie bill billy bob bobby brad brandon brett brian bruce bryan
+    carl carlos charles charlie chris christian christopher chuck colin craig dan daniel darren
+    dave david dennis derek diego dmitry don donald doug douglas ed eddie edward emmanuel
+    eric frank fred gary george gerald giuseppe gordon graham greg gregory harold harry henry
+    hugh ian ivan jack jacob jake james jamie jason jeff jeffrey jeremy jerry jim jimmy joe joel
+    john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin
+    kyle larry lee luis luke marco marcus mark martin matt matthew michael mike mitch mohammed
+    muhammad nathan neil nicholas nick nigel oliver omar patrick paul pedro pete peter
+    phil philip ralph ramon randy ray raymond rex richard rick rob robert roger ron ronald
+    roy russell ryan sam samuel scott sean sergei seth simon stephen steve steven stuart ted
+    terry thomas tim timothy todd tom tommy tony travis troy victor vladimir walter wayne will
+    william xi zack"""
+)
+FEMALE_GIVEN_NAMES = word_set(
+    """abigail alexandria alice alicia alison amanda amy andrea angela angelina ann anna anne
+    annie barbara betsy betty beyoncé brenda bridget carol caroline carolyn catherine cathy
+    charlotte cheryl chloe christine claire claudia cynthia deborah debbie debra denise diana
+    diane donna dorothy elaine elena elise elizabeth ellen emily emma erin eva evelyn felicia
+    frances gabrielle gina grace hannah heather heidi helen hillary holly ingrid irene ivanka
+    jacqueline jane janet janice jean jennifer jessica jill joan joanna joanne jodi judith judy
+    julia julie karen kate katherine kathleen kathryn kathy katie kelly kimberly kristen laura
+    lauren linda lindsey lisa liz lori louise lucy lynn margaret maria marie marilyn martha mary
+    maura megan melania melissa michelle monica nancy natalie nicole nikki olivia oprah pamela
+    patricia paula penny rachel rebecca rose ruth sally samantha sandra sara sarah sharon sheila
+    shirley sofia sophia stephanie susan suzanne taylor teresa theresa tina tracy valerie
+    vanessa victoria virginia wendy yvonne"""
+)

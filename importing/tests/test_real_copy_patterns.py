@@ -57,3 +57,65 @@ def test_an_adverb_opening_a_sentence_is_not_a_speaker():
         'Earlier she said that her deputy "would be incredible."',
     )
     assert quotes == [("Ana Ruiz", "would be incredible.")]
+
+
+def test_an_unnamed_speaker_keeps_the_quote_as_written():
+    assert said(
+        '"It is not Machiavellian," said a senior administration official.',
+        "When asked about the hoses, a sheriff’s spokeswoman initially told reporters that "
+        'protesters were "starting fires."',
+        '"If you are scared, then I am really scared," one team executive joked.',
+        'Prosecutors alleged that he "planned it for months."',
+    ) == [
+        ("a senior administration official", "It is not Machiavellian"),
+        ("a sheriff’s spokeswoman", "starting fires."),
+        ("one team executive", "If you are scared, then I am really scared"),
+        ("Prosecutors", "planned it for months."),
+    ]
+
+
+def test_a_document_or_company_speaks_when_no_person_can_be_meant():
+    assert said(
+        '"Some computers crashed," the report said.',
+        '"We look forward to working with the Air Force," the company said.',
+    ) == [
+        ("the report", "Some computers crashed"),
+        ("the company", "We look forward to working with the Air Force"),
+    ]
+
+
+def test_a_role_with_the_is_still_the_person_named_before():
+    assert said(
+        "Keisha Darrow, a nurse at the county hospital, waited four hours to speak.",
+        '"I was the only person under 40 in the room," the nurse said.',
+    ) == [("Keisha Darrow", "I was the only person under 40 in the room")]
+
+
+def test_a_label_is_not_a_speaker():
+    assert (
+        said(
+            'Opponents call him "the Landlord of Westbury," a label he calls unfair.',
+            "Victor Almeida owns the mill.",
+        )
+        == []
+    )
+
+
+def test_she_is_not_the_man_named_last():
+    assert said(
+        "Michelle Obama spoke to Oprah Winfrey about the election.",
+        '"We feel what not having hope feels like," Michelle Obama said.',
+        "Without naming Donald Trump, the first lady said the country would miss a steady hand.",
+        '"They look up at you to figure out whether it hurts," she said.',
+    ) == [
+        ("Michelle Obama", "We feel what not having hope feels like"),
+        ("Michelle Obama", "They look up at you to figure out whether it hurts"),
+    ]
+
+
+def test_he_is_the_man_the_copy_calls_mr():
+    assert said(
+        "Mr. Alvarez met Ms. Chen after the vote.",
+        "Ms. Chen left first.",
+        '"We will appeal," he said.',
+    ) == [("Alvarez", "We will appeal")]
