@@ -139,12 +139,14 @@ def evaluate_article(name: str, raw: bytes, expected: dict) -> ArticleScore:
 
 NAME_NOISE = re.compile(
     r"^(?:the|an?|mr|mrs|ms|dr|sen|rep|gov)\.? |(?<= )[a-z]\.? (?=\S)| (?:jr|sr|ii|iii|iv)\.?$"
+    r"|^[a-z]\. (?=\S+ \S+)"
 )
 
 
 def same_speaker(found: str, expected: str) -> bool:
     """The same person however the name is dressed: "Nikki R. Haley" is "Nikki Haley", "Mr.
-    Smith" is "Smith", "Samuel A. Alito Jr." is "Samuel Alito"."""
+    Smith" is "Smith", "Samuel A. Alito Jr." is "Samuel Alito", "J. Richard Harvey" is
+    "Richard Harvey"."""
     return speaker_key(found) == speaker_key(expected)
 
 

@@ -277,8 +277,11 @@ def title_before(text: str, start: int) -> str:
 
 
 def without_full_stop(run: str) -> str:
-    """ "Stephen Jones." at the end of a sentence is Stephen Jones; "Jr." and "J." keep theirs."""
+    """ "Stephen Jones." at the end of a sentence and "Hillary Clinton’s" are Stephen Jones and
+    Hillary Clinton; "Jr." and "J." keep their full stop."""
     last = run.rsplit(" ", 1)[-1]
+    if " " in run and last.endswith(("’s", "'s")):
+        return run[:-2]
     if last.endswith(".") and len(last) > 3 and last.casefold() not in ("jr.", "sr."):
         return run[:-1]
     return run
@@ -306,7 +309,10 @@ def looks_like_a_name(words: str) -> bool:
         bool(parts)
         and len(parts) <= 4
         and all(re.fullmatch(rf"{NAME_WORD}|[A-Z]\.", part) for part in parts)
-        and not any(part.casefold() in INSTITUTION_WORDS for part in parts)
+        and not any(
+            part.casefold().removesuffix("’s").removesuffix("'s") in INSTITUTION_WORDS
+            for part in parts
+        )
         and not (len(parts) > 1 and parts[0].casefold() in PLACE_FIRST_WORDS)
         and any(len(part) > 2 for part in parts)
         and parts[0].casefold() not in NOT_NAMES

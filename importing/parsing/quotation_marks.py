@@ -31,10 +31,17 @@ def opens(paragraph: str, at: int, quotation_open: bool) -> bool | None:
     """Whether the mark at ``at`` opens (True) or closes (False) a quotation; None for a
     straight mark between two letters, which stands for an apostrophe ("Kuwait"s")."""
     mark = paragraph[at]
-    if mark != '"':
-        return mark == "“"
     before = paragraph[at - 1] if at else " "
     after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+    if (
+        mark == "“"
+        and quotation_open
+        and not before.isspace()
+        and (after.isspace() or at + 1 == len(paragraph))
+    ):
+        return False  # 'doing it for him,“ Jerry says': a closing mark the wrong way round
+    if mark != '"':
+        return mark == "“"
     if before.isalnum() and after.isalnum():
         return None
     if before in OPENERS_BEFORE and not after.isspace():

@@ -122,7 +122,8 @@ class QuoteReader:
         previous_end = attributed_up_to = 0
         spans = quotations(paragraph).spans
         for number, span in enumerate(spans):
-            if previous and continues_quotation(paragraph[previous_end : span.start]):
+            between = paragraph[previous_end : span.start]
+            if previous and continues_quotation(previous.text, between):
                 merge_into(previous, span.text)
             else:
                 # the words that attributed the previous quotation say nothing about this one
@@ -258,6 +259,16 @@ AFTER_ASIDE = re.compile(
     rf"^[\s,]*(?P<who>{WHO_CHAR}{{1,60}}?),[^\"“”]{{1,160}}?,\s+(?:\w+ly\s+)?(?:{VERBS})\b"
 )
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<who>{WHO_CHAR}{{1,80}})")
+# A quotation ending before the words of its sentence that follow it: '"We must read what is
+# written" in that law, Azzouz said'.
+AFTER_PHRASE = re.compile(
+    rf"^\s+[a-z][^\"“”.!?;:,]{{0,60}},\s*(?P<who>{WHO_CHAR}{{1,60}}?)\s+(?:\w+ly\s+)?"
+    rf"(?:{VERBS})\b(?!\s+that\b)"
+)
+# A name and its title with the verb left out: '"…," Mark McCaughrean, senior adviser for ESA.'
+AFTER_NAME_TITLE = re.compile(
+    rf"^[\s,]*(?P<who>[{UPPER}][\w’'.-]+(?: [{UPPER}][\w’'.-]+){{1,3}}), [a-z][^\"“”]{{2,80}}?\."
+)
 
 
 ATTRIBUTIONS_AFTER = [
@@ -265,6 +276,8 @@ ATTRIBUTIONS_AFTER = [
     (AFTER_VERB, True),
     (AFTER_SUBJECT, False),
     (AFTER_ASIDE, True),
+    (AFTER_PHRASE, False),
+    (AFTER_NAME_TITLE, True),
 ]
 
 
@@ -341,6 +354,7 @@ UNNAMED_TAIL = (
 )
 UNNAMED = re.compile(rf"(?:{INDEFINITE}){UNNAMED_TAIL}|(?:{GROUP_NOUNS})")
 DEFINITE = re.compile(rf"[Tt]he{UNNAMED_TAIL}")
+DESCRIBED = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$")
 # Words no unnamed speaker's description holds: a pronoun or a verb makes it a clause.
 NOT_A_SUBJECT = re.compile(
     r"\b(?:he|she|they|it|we|i|you|this|that|is|are|was|were|be|been|has|have|had)\b", re.I
@@ -433,6 +447,8 @@ def person_named(
         if speaker:
             candidates.append((match.start(), speaker))
     for match in CAPITALISED_RUN.finditer(words):
+        if DESCRIBED.search(words[: match.start()] + match.group(0).split()[0] + " "):
+            continue  # "A Colorado Democrat", "one Cowboys executive": no one's name
         run = people.without_opener(match.group(0), opens=match.start() == 0)
         if not run:
             continue
@@ -467,8 +483,12 @@ def subject_before(text: str, people: People) -> str | None:
     return None
 
 
-def continues_quotation(between: str) -> bool:
-    """'"The budget is balanced," she said, "and…"': the attribution splits one sentence."""
+def continues_quotation(quoted: str, between: str) -> bool:
+    """'"The budget is balanced," she said, "and…"': the attribution splits one sentence. Not
+    after a quotation that ended its sentence, nor across a second verb ('," says Stephen, who
+    told his father, "…"')."""
+    if quoted.rstrip().endswith((".", "!", "?")) or len(VERB.findall(between)) > 1:
+        return False
     if not re.fullmatch(rf"[\s,]*(?:{WHO_CHAR}|,){{1,100}}?,\s*", between):
         return False
     return bool(AFTER_SUBJECT.match(between) or AFTER_VERB.match(between))

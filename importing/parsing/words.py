@@ -18,7 +18,10 @@ VERBS = (
     r"slammed|decried|condemned|insists|notes|explains|adding|saying|describing|calling|"
     r"telling|writing|warning|arguing|urging|dismissing|(?:had|has|have) written|put it|"
     r"spoke|according to|concludes|concluded|rejoined|alleged|alleges|instructed|remarked|"
-    r"observed|recalls|states"
+    r"observed|recalls|states|claims|admits|concedes|jokes|quips|muses|mused|interjected|"
+    r"interjects|interrupted|snapped|boasted|boasts|acknowledges|remembers|remembered|"
+    r"confided|confirmed|confirms|stressed|stresses|emphasized|emphasised|exclaimed|replies|"
+    r"responds|reflected|reflects"
 )
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters with accents: "Tomás", "Villaseñor", "Łukasz"
 LOWER = "a-zß-öø-ÿĀ-ſ"
@@ -36,7 +39,7 @@ TITLE_WORDS = word_set(
     uk state federal foreign home health finance defence defense education interior labour
     labor justice treasury environment spokesman spokeswoman spokesperson mp mep msp mla
     financial operating technology marketing communications press board member regent agent
-    special trustee provost dean rector pastor"""
+    special trustee provost dean rector pastor supt asst atty"""
 )
 # First words of place names: "New York", "Port Arden" (as a surname, "Linda Park" is fine).
 PLACE_FIRST_WORDS = word_set(
@@ -48,13 +51,16 @@ INSTITUTION_WORDS = word_set(
     """board school university college association council committee party bank group union
     europe institute network center centre hospital high department agency commission company
     inc corp co ltd capital news times post street city county press service office fund
-    foundation society club united fc watch parents federation ministry court"""
+    foundation society club united fc watch parents federation ministry court academy hotel
+    airways airlines accord agreement treaty act plan program programme summit conference
+    convention protocol tower building stadium arena airport station
+    palace"""
 )
 # Capitalised words that open sentences or name institutions, not people.
 NOT_NAME_WORDS = (
     "a according after again also although an and as at because before but by despite during "
     "even for from he her here his how however i if in instead it its last later meanwhile "
-    "almost already ask asked born consider earlier imagine just only perhaps take yes "
+    "almost already ask asked born consider earlier imagine just only perhaps several take yes "
     "more most my next no not now of on once one our she since so some still that the their "
     "then there these they this those though through to under until we what when where which "
     "while who why with yet you your monday tuesday wednesday thursday friday saturday sunday "

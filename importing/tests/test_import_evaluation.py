@@ -17,8 +17,7 @@ EVAL = DATA / "eval"
 HOLDOUT = DATA / "holdout"  # written after the importer, by another hand
 BLIND = DATA / "blind"  # written later still, by a third
 REAL = DATA / "real"  # published copy of other outlets, see real/SOURCES.md
-# What the importer reads of the real set today; the issue's targets are 0.95, 0.90 and 0.92.
-REAL_FLOOR = {"quote_precision": 0.96, "quote_recall": 0.87, "speaker_accuracy": 0.88}
+REAL_TARGETS = {"quote_precision": 0.95, "quote_recall": 0.90, "speaker_accuracy": 0.92}
 
 
 def test_the_evaluation_set_has_ten_or_more_hand_checked_articles():
@@ -57,10 +56,10 @@ def test_the_real_set_is_published_copy_of_several_outlets_and_desks():
     assert len(desks) >= 4
 
 
-def test_the_importer_holds_its_figures_on_real_copy():
+def test_the_importer_meets_its_targets_on_real_copy():
     evaluation = evaluate_folder(REAL)
-    for figure, floor in REAL_FLOOR.items():
-        assert getattr(evaluation, figure) >= floor, figure
+    for figure, target in REAL_TARGETS.items():
+        assert getattr(evaluation, figure) >= target, figure
 
 
 ARTICLE = """Budget passes
@@ -115,6 +114,8 @@ def test_a_speaker_is_the_same_person_whatever_initials_honorifics_or_suffixes()
     assert same_speaker("Nikki Haley", "Nikki R. Haley")
     assert same_speaker("Samuel Alito", "Samuel A. Alito Jr.")
     assert same_speaker("Smith", "Mr. Smith")
+    assert same_speaker("Richard Harvey", "J. Richard Harvey")
+    assert not same_speaker("Rowling", "J. Rowling")
     assert same_speaker("The Patient", "the patient")
     assert same_speaker("Iowa Republican", "an Iowa Republican")
     assert not same_speaker("Jerry", "Jerry Jones")

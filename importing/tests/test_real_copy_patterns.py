@@ -119,3 +119,55 @@ def test_he_is_the_man_the_copy_calls_mr():
         "Ms. Chen left first.",
         '"We will appeal," he said.',
     ) == [("Alvarez", "We will appeal")]
+
+
+def test_a_quotation_ending_before_the_rest_of_its_sentence_keeps_its_speaker():
+    assert said(
+        "Samir Azzouz teaches constitutional law.",
+        '"We must read what is written" in that law, Azzouz said.',
+    ) == [("Samir Azzouz", "We must read what is written")]
+
+
+def test_present_tense_and_less_common_speech_verbs_attribute():
+    assert said(
+        '"I had a little bit of capital," Chazelle claims, "and then I maxed it all out."',
+        '"What about a college without a program," Alito interjected.',
+        '"That is the job," says Parata.',
+    ) == [
+        ("Chazelle", "I had a little bit of capital, and then I maxed it all out."),
+        ("Alito", "What about a college without a program"),
+        ("Parata", "That is the job"),
+    ]
+
+
+def test_a_name_and_title_after_a_quotation_attribute_it_without_a_verb():
+    assert said(
+        '"The engagement has been amazing," Mark McCaughrean, senior adviser for the agency. '
+        '"Nobody eats sandwiches on Rosetta."',
+    ) == [
+        ("Mark McCaughrean", "The engagement has been amazing"),
+        ("Mark McCaughrean", "Nobody eats sandwiches on Rosetta."),
+    ]
+
+
+def test_a_second_speaker_introduced_between_two_quotations_is_not_merged():
+    assert said(
+        "Stephen Jones sat beside his father.",
+        '"There was not a peep," says Stephen, who told his father, "Dad, take Zack."',
+    ) == [("Stephen Jones", "There was not a peep"), ("Stephen Jones", "Dad, take Zack.")]
+
+
+def test_a_quotation_that_ended_its_sentence_is_not_merged_with_the_next():
+    assert said(
+        'A Colorado Democrat said it would be as exciting "as watching paint dry." '
+        'One Nevada Democrat asked simply, "Who cares?"',
+    ) == [
+        ("A Colorado Democrat", "as watching paint dry."),
+        ("One Nevada Democrat", "Who cares?"),
+    ]
+
+
+def test_a_closing_mark_the_wrong_way_round_still_closes():
+    assert said('"I thought I was doing it for him,“ Jerry Jones says now.') == [
+        ("Jerry Jones", "I thought I was doing it for him")
+    ]
