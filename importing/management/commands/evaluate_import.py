@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from importing.evaluation import Evaluation, evaluate_folder
 
 DATA = Path(settings.BASE_DIR) / "importing" / "tests" / "data"
-SETS = ["eval", "holdout", "blind", "real"]  # in the order they were written
+SETS = ["eval", "holdout", "blind", "real", "real-holdout"]  # in the order they were written
 
 
 class Command(BaseCommand):
@@ -72,12 +72,12 @@ class Command(BaseCommand):
 
     def write_comparison(self, evaluations: dict[str, Evaluation]) -> None:
         self.stdout.write(
-            f"{'set':<10} {'articles':>8} {'quotes':>6} {'precision':>9} {'recall':>6} "
+            f"{'set':<13} {'articles':>8} {'quotes':>6} {'precision':>9} {'recall':>6} "
             f"{'speakers':>8} {'fragments':>9}"
         )
         for name, evaluation in evaluations.items():
             self.stdout.write(
-                f"{name:<10} {len(evaluation.articles):>8} "
+                f"{name:<13} {len(evaluation.articles):>8} "
                 f"{evaluation.total('expected_quotes'):>6} {evaluation.quote_precision:>9.3f} "
                 f"{evaluation.quote_recall:>6.3f} {evaluation.speaker_accuracy:>8.3f} "
                 f"{evaluation.fragment_accuracy:>9.3f}"
