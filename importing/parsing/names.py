@@ -41,6 +41,7 @@ DESCRIPTION = re.compile(
     rf"^, (?:a|an|the|[{UPPER}]\w+['’]s|his|her|its|their) (?:[\w-]+ ){{0,3}}?"
     rf"(?P<noun>[{LOWER}-]+)(?= (?:at|of|for|in|from|with|who|and)\b|[,.;])"
 )
+OBJECT_OF = re.compile(r"\b(?:for|of|from|in|to) [A-Z]\S* \S+ \S+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)\s*$")
 HONORIFIC = re.compile(
     rf"\b(?P<honorific>Mr|Mrs|Ms|Miss)\.? (?P<name>{NAME_WORD}(?: {NAME_WORD})*)"
@@ -119,6 +120,8 @@ class People:
             if not run:
                 continue
             title, name = split_title(without_full_stop(run))
+            if len(name.split()) > 2 and OBJECT_OF.search(text[: match.start()] + run):
+                name = name.split(" ", 1)[1]  # "envoy for Ukraine Kurt Volker"
             if " " in name and looks_like_a_name(name):
                 title = title or title_before(text, match.start())
                 self.add(name, title)

@@ -83,6 +83,7 @@ class QuoteReader:
         self.quotes: list[ParsedQuote] = []
         self.last_speaker: str | None = None
         self.previous_paragraph = ""
+        self.paragraph = ""
 
     def read(self, paragraphs: list[str]) -> list[ParsedQuote]:
         self.people.common_words = lowercase_words(paragraphs)
@@ -116,6 +117,7 @@ class QuoteReader:
         self.last_speaker = author
 
     def read_paragraph(self, index: int, paragraph: str) -> None:
+        self.paragraph = paragraph
         self.people.learn_mentions(without_quotations(paragraph))
         self.people.learn_sexes(without_quotations(paragraph))
         previous: ParsedQuote | None = None
@@ -159,7 +161,7 @@ class QuoteReader:
             speaker=speaker,
             context=find_context(clause, paragraph),
             said_on=find_day(clause, self.published_on),
-            is_fragment=len(text.split()) <= FRAGMENT_MAX_WORDS,
+            is_fragment=is_fragment(span.text, attributed=said_right_after(after)),
             title=self.people.titles.get(speaker, ""),
             paragraph=index,
         )
@@ -185,6 +187,16 @@ class QuoteReader:
             means[pronoun] = fitting[0] if fitting else None
         return means
 
+    def stands_alone(self, span: Span) -> bool:
+        """A paragraph that is one whole quotation of a sentence or more, with no attribution:
+        its speaker is the person the paragraph before was about."""
+        return (
+            span.start == 0
+            and span.end >= len(self.paragraph.rstrip())
+            and span.text.rstrip().endswith((".", "!", "?"))
+            and len(span.text.split()) > FRAGMENT_MAX_WORDS
+        )
+
     def speaker_of(
         self,
         span: Span,
@@ -204,7 +216,7 @@ class QuoteReader:
         elif speaker is None:
             speaker, clause = said_in_sentence_before(before, self.people, pronoun_means)
         introduced = span.start == 0 and introduces_a_quotation(self.previous_paragraph)
-        if speaker is None and introduced:
+        if speaker is None and (introduced or self.stands_alone(span)):
             speaker = subject_before(self.previous_paragraph, self.people)
             clause = self.previous_paragraph
         if speaker is None:
@@ -216,6 +228,16 @@ def lowercase_words(paragraphs: list[str]) -> frozenset[str]:
     return frozenset(
         word for paragraph in paragraphs for word in re.findall(r"\b[a-z][a-z’'-]+\b", paragraph)
     )
+
+
+def is_fragment(quoted: str, *, attributed: bool) -> bool:
+    """A few words lifted from what someone said ("too passive", "Fake News"), not a short
+    sentence of their own ("That's perfect.", "Absolutely," she said)."""
+    words = quoted.strip()
+    if len(words.split()) > FRAGMENT_MAX_WORDS:
+        return False
+    complete = words.endswith((".", "!", "?")) or attributed and words.endswith(",")
+    return not (words[:1].isupper() and complete)
 
 
 def joined_quotations(paragraphs: list[str]) -> list[tuple[int, str]]:
@@ -258,7 +280,7 @@ AFTER_VERB_TITLE = re.compile(
 AFTER_ASIDE = re.compile(
     rf"^[\s,]*(?P<who>{WHO_CHAR}{{1,60}}?),[^\"“”]{{1,160}}?,\s+(?:\w+ly\s+)?(?:{VERBS})\b"
 )
-ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<who>{WHO_CHAR}{{1,80}})")
+ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<who>{WHO_CHAR}{{1,80}}?)(?=,|$)")
 # A quotation ending before the words of its sentence that follow it: '"We must read what is
 # written" in that law, Azzouz said'.
 AFTER_PHRASE = re.compile(
@@ -297,7 +319,10 @@ def attribute(
     sentence_before = last_sentence(before)
     according = ACCORDING_TO.search(sentence_before)
     if according:
-        speaker = person_named(according.group("who"), people, pronoun_means, direct=True)
+        who = according.group("who")
+        speaker = person_named(who, people, pronoun_means, direct=True)
+        if sentence_before[according.end() :].startswith(","):  # not 'the new "dot plot"'
+            speaker = speaker or unnamed_speaker(who) or unnamed_speaker(who, definite=True)
         if speaker:
             return speaker, sentence_before
     verbs = list(VERB.finditer(sentence_before))

@@ -21,7 +21,7 @@ VERBS = (
     r"observed|recalls|states|claims|admits|concedes|jokes|quips|muses|mused|interjected|"
     r"interjects|interrupted|snapped|boasted|boasts|acknowledges|remembers|remembered|"
     r"confided|confirmed|confirms|stressed|stresses|emphasized|emphasised|exclaimed|replies|"
-    r"responds|reflected|reflects"
+    r"responds|reflected|reflects|answered|answers"
 )
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters with accents: "Tomás", "Villaseñor", "Łukasz"
 LOWER = "a-zß-öø-ÿĀ-ſ"

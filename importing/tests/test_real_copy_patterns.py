@@ -171,3 +171,50 @@ def test_a_closing_mark_the_wrong_way_round_still_closes():
     assert said('"I thought I was doing it for him,“ Jerry Jones says now.') == [
         ("Jerry Jones", "I thought I was doing it for him")
     ]
+
+
+def test_a_short_complete_sentence_is_not_a_fragment():
+    quotes = find_quotes(
+        [
+            'Coach Dana Reyes watched the replay. "That\'s perfect," she said.',
+            'She called the defending "too passive."',
+        ]
+    )
+    assert [(q.text, q.is_fragment) for q in quotes] == [
+        ("That's perfect", False),
+        ("too passive.", True),
+    ]
+
+
+def test_a_paragraph_that_is_all_quotation_follows_the_speaker_introduced_before():
+    assert said(
+        "Kara Whitlow, 26, was gracious in defeat after the final.",
+        '"I felt her coming. You always feel it in the last 15 meters."',
+    ) == [("Kara Whitlow", "I felt her coming. You always feel it in the last 15 meters.")]
+
+
+def test_a_quotation_after_according_to_an_unnamed_source():
+    assert said(
+        'According to the department of conservation, "the river will stay closed."',
+    ) == [("the department of conservation", "the river will stay closed.")]
+
+
+def test_a_long_inverted_attribution():
+    assert said(
+        '"We will not be moved," said Grace Hill, who runs the tenants\' association and '
+        "has lived on the block for 40 years.",
+    ) == [("Grace Hill", "We will not be moved")]
+
+
+def test_a_place_before_a_name_is_not_part_of_it():
+    assert said(
+        "Former special envoy for Ukraine Kurt Volker testified on Tuesday.",
+        '"I was not aware of it," Volker said.',
+    ) == [("Kurt Volker", "I was not aware of it")]
+
+
+def test_a_room_is_not_a_speaker():
+    assert said(
+        "President Ana Ruiz met her cabinet on Monday.",
+        'In the Cabinet Room, the president said, "We are done here."',
+    ) == [("Ana Ruiz", "We are done here.")]
