@@ -7,6 +7,7 @@ from stories.models import Person
 from stories.slugs import unique_slug
 
 from .parsing import KnownPerson, dedupe
+from .parsing.words import DESCRIBING_WORDS
 
 
 def known_people(people: Iterable[Person] | None = None) -> list[KnownPerson]:
@@ -22,6 +23,9 @@ def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[st
     A Person created from a bare surname ("Trump") becomes the full name when one turns up.
     ``aliases`` are added to the person's own.
     """
+    if is_description(name):  # "a senior official": no surname, nor anyone else's
+        person = Person.objects.filter(name__iexact=name).first()
+        return person or person_created(Person(name=name, slug=unique_slug(Person, name)))
     person = person_matching(name)
     surname = name.split()[-1]
     if person is None and " " in name:
@@ -46,11 +50,23 @@ def person_for(name: str, title: str = "", handle: str = "", *, aliases: list[st
     return person
 
 
+def is_description(name: str) -> bool:
+    """A speaker the copy did not name ("a senior administration official", "the report")."""
+    return name.split()[0].casefold() in DESCRIBING_WORDS
+
+
+def person_created(person: Person) -> Person:
+    person.full_clean()
+    person.save()
+    return person
+
+
 def person_matching(name: str) -> Person | None:
     """The person a name already means: by name, alias or a surname only one person has."""
     person = Person.objects.filter(name__iexact=name).first() or person_by_alias(name)
     if person is None and " " not in name:
-        same_surname = list(Person.objects.filter(name__iendswith=f" {name}")[:2])
+        ending = Person.objects.filter(name__iendswith=f" {name}")[:3]
+        same_surname = [p for p in ending if not is_description(p.name)]
         person = same_surname[0] if len(same_surname) == 1 else None
     return person
 
@@ -63,7 +79,9 @@ def person_among(people: list[Person], name: str) -> Person | None:
             return person
     if " " in name:
         return None
-    same_surname = [p for p in people if p.name.casefold().endswith(f" {wanted}")]
+    same_surname = [
+        p for p in people if p.name.casefold().endswith(f" {wanted}") and not is_description(p.name)
+    ]
     return same_surname[0] if len(same_surname) == 1 else None
 
 

@@ -81,6 +81,8 @@ GROUP_NOUNS = (
     r"[Aa]nalysts|[Ee]conomists|[Cc]ritics|[Ww]itnesses|[Ll]awyers|[Dd]octors|[Rr]esidents|"
     r"[Pp]rotesters|[Aa]ctivists|[Oo]rganizers|[Oo]rganisers|[Ee]xperts|[Ss]upporters"
 )
+# The first words of a speaker the copy describes rather than names: "a senior official".
+DESCRIBING_WORDS = word_set("a an the one another two three several some many other")
 ROLE_NOUNS = (
     r"vice[- ]president|president(?:-elect)?|governor|mayor|senator|judge|justice|sheriff|"
     r"secretary|minister|chancellor|director|coach|manager|commissioner|superintendent|chief|"

@@ -1,6 +1,7 @@
 """Patterns of published copy the importer reads: each with its own made-up example."""
 
 from importing.parsing.quotes import find_quotes
+from importing.people import person_for
 
 
 def said(*paragraphs: str) -> list[tuple[str, str]]:
@@ -218,3 +219,10 @@ def test_a_room_is_not_a_speaker():
         "President Ana Ruiz met her cabinet on Monday.",
         'In the Cabinet Room, the president said, "We are done here."',
     ) == [("Ana Ruiz", "We are done here.")]
+
+
+def test_an_unnamed_speaker_is_kept_without_a_surname(db):
+    official = person_for("a senior administration official")
+    assert (official.name, official.alias_list) == ("a senior administration official", [])
+    assert person_for("a senior administration official") == official
+    assert person_for("Official").pk != official.pk
