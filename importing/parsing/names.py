@@ -38,8 +38,8 @@ APPOSITIVE_ROLE = re.compile(
 )
 # ", a nurse at the county hospital," / ", the team's owner,": the noun before any complement.
 DESCRIPTION = re.compile(
-    rf"^, (?:a|an|the|[{UPPER}]\w+['’]s|his|her|its|their) (?:[\w-]+ ){{0,3}}?"
-    rf"(?P<noun>[{LOWER}-]+)(?= (?:at|of|for|in|from|with|who|and)\b|[,.;])"
+    rf"^, (?:a|an|the|[{UPPER}]\w+['’]s|his|her|its|their) (?P<phrase>(?:[\w-]+ ){{0,3}}?"
+    rf"(?P<noun>[\w-]+))(?= (?:at|of|for|in|from|with|who|and)\b|[,.;])"
 )
 OBJECT_OF = re.compile(r"\b(?:for|of|from|in|to) [A-Z]\S* \S+ \S+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?)\s*$")
@@ -135,7 +135,8 @@ class People:
         """ "Keisha Darrow, a nurse at the county hospital," is the nurse the copy speaks of."""
         described = DESCRIPTION.match(text_after)
         if described:
-            self.descriptions.setdefault(described.group("noun").casefold(), name)
+            for words in described.group("noun", "phrase"):  # "Republican", "Oklahoma Republican"
+                self.descriptions.setdefault(words.casefold(), name)
 
     def by_description(self, noun: str) -> str | None:
         return self.descriptions.get(noun.casefold())
@@ -178,6 +179,8 @@ class People:
         article writes that word in lowercase elsewhere: "Ask Damien Chazelle", "Earlier"."""
         first, _, rest = run.partition(" ")
         word = first.casefold()
+        if self.canonical.get(word) or self.given_names.get(word):
+            return run  # "Long said", once the copy named Hannah Long
         if opens and word in self.common_words and word.rstrip(".") not in TITLE_WORDS:
             return rest
         return run

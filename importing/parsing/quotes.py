@@ -446,6 +446,11 @@ def person_named(
     for match in CAPITALISED_RUN.finditer(words):
         if DESCRIBED.search(words[: match.start()] + match.group(0).split()[0] + " "):
             continue  # "A Colorado Democrat", "one Cowboys executive": no one's name
+        if re.search(r"\b[Tt]he $", words[: match.start()]):  # "the Oklahoma Republican"
+            described = people.by_description(match.group(0))
+            if described:
+                candidates.append((match.start(), described))
+                continue
         run = people.without_opener(match.group(0), opens=match.start() == 0)
         if not run:
             continue

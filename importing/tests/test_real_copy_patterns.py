@@ -1,5 +1,7 @@
 """Patterns of published copy the importer reads: each with its own made-up example."""
 
+import pytest
+
 from importing.parsing.quotes import find_quotes
 from importing.people import person_for
 
@@ -226,3 +228,37 @@ def test_an_unnamed_speaker_is_kept_without_a_surname(db):
     assert (official.name, official.alias_list) == ("a senior administration official", [])
     assert person_for("a senior administration official") == official
     assert person_for("Official").pk != official.pk
+
+
+@pytest.mark.parametrize(
+    "verb", ["instructed", "recalled", "insisted", "warned", "conceded", "quipped", "tweeted"]
+)
+def test_speech_verbs_beyond_said(verb):
+    assert said(f'"We will be back," Ruiz {verb}.') == [("Ruiz", "We will be back")]
+
+
+def test_a_family_name_that_is_also_a_word_is_still_the_person():
+    assert said(
+        "Senator Hannah Long has long opposed the bill, which she said would cost too much.",
+        '"It is a long road," Long said. "We have only started."',
+    ) == [("Hannah Long", "It is a long road"), ("Hannah Long", "We have only started.")]
+
+
+def test_a_role_given_instead_of_the_name_is_the_person():
+    assert said(
+        "Senator James Lankford, the Oklahoma Republican, left the chamber early.",
+        '"We are not there yet," the Oklahoma Republican said.',
+    ) == [("James Lankford", "We are not there yet")]
+
+
+def test_the_patient_keeps_the_quote():
+    assert said(
+        "Doctors at the clinic saw dozens of cases last week.",
+        '"I could not breathe," the patient said.',
+    ) == [("the patient", "I could not breathe")]
+
+
+def test_a_partial_quotation_after_a_cue_that_is_not_said():
+    assert said(
+        'The firms said they wanted consumers to enjoy "the best prices of the year."',
+    ) == [("The firms", "the best prices of the year.")]
