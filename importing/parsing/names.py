@@ -149,6 +149,8 @@ class People:
             sex = "m" if match.group("honorific") == "Mr" else "f"
             if name:
                 self.vote_sex(name, sex, HONORIFIC_VOTES)
+        if not SUBJECT_PRONOUN.search(text):
+            return
         for sentence in SENTENCE.split(text):
             named = {}
             for run in CAPITALISED_RUN.finditer(sentence):

@@ -79,9 +79,9 @@ def add_span(spans: list[Span], paragraph: str, start: int, text_end: int, end: 
         spans.append(Span(text, start, end))
 
 
-def without_quotations(paragraph: str) -> str:
+def without_quotations(paragraph: str, found: Quotations | None = None) -> str:
     """The paragraph with its quotations blanked out: the writer's own words."""
-    found = quotations(paragraph)
+    found = found or quotations(paragraph)
     pieces, last = [], 0
     for span in found.spans:
         pieces.append(paragraph[last : span.start])

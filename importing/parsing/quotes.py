@@ -8,6 +8,7 @@ Twitter / Pence, in a statement, said, "…" / according to Pence, "…"), prono
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import chain
 
 from .names import (
     CAPITALISED_RUN,
@@ -119,11 +120,13 @@ class QuoteReader:
 
     def read_paragraph(self, index: int, paragraph: str) -> None:
         self.paragraph = paragraph
-        self.people.learn_mentions(without_quotations(paragraph))
-        self.people.learn_sexes(without_quotations(paragraph))
+        found = quotations(paragraph)
+        narrative = without_quotations(paragraph, found)
+        self.people.learn_mentions(narrative)
+        self.people.learn_sexes(narrative)
         previous: ParsedQuote | None = None
         previous_end = attributed_up_to = 0
-        spans = quotations(paragraph).spans
+        spans = found.spans
         for number, span in enumerate(spans):
             between = paragraph[previous_end : span.start]
             if previous and continues_quotation(previous.text, between):
@@ -175,17 +178,19 @@ class QuoteReader:
         """Who a "he" and a "she" near a quotation stand for: the latest person the copy was
         about, else the last speaker or the last named: for each pronoun the first of them
         not known to be of the other sex."""
-        candidates = [
-            subject_before(text_before, self.people),
-            subject_before(self.previous_paragraph, self.people),
-            self.last_speaker,
-            *reversed(self.people.recent),
-        ]
-        candidates = list(dict.fromkeys(c for c in candidates if c))
-        means = {}
-        for pronoun, sex in (("he", "m"), ("she", "f")):
-            fitting = [c for c in candidates if self.people.sex(c) in (sex, None)]
-            means[pronoun] = fitting[0] if fitting else None
+        means: Pronouns = {"he": None, "she": None}
+        candidates = chain(
+            (subject_before(text_before, self.people),),
+            (subject_before(self.previous_paragraph, self.people), self.last_speaker),
+            reversed(self.people.recent),
+        )
+        for candidate in filter(None, candidates):
+            sex = self.people.sex(candidate)
+            for pronoun, its_sex in (("he", "m"), ("she", "f")):
+                if means[pronoun] is None and sex in (its_sex, None):
+                    means[pronoun] = candidate
+            if all(means.values()):
+                break
         return means
 
     def stands_alone(self, span: Span) -> bool:

@@ -61,7 +61,7 @@ reversion.register(
     exclude=["search_vector", "is_counted", "body_text"],
     follow=["quotes", "related_links", "corrections", "tagged_items", "story_authors"],
 )
-reversion.register(Quote)
+reversion.register(Quote, exclude=["words", "words_key", "words_head", "words_tail"])
 reversion.register(RelatedLink)
 reversion.register(Correction)
 reversion.register(StoryAuthor)

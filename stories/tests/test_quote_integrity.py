@@ -5,9 +5,11 @@ earlier in another story links its first appearance; checked in a bounded number
 from datetime import timedelta
 
 import pytest
+import reversion
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from reversion.models import Version
 
 from stories.models import Quote, Story
 from stories.quote_integrity import check_quotes, words_check
@@ -244,3 +246,19 @@ def test_the_migration_gives_existing_quotes_their_words():
     migration.words_fill(apps, editor)
     assert (stored(quote).words, stored(quote).words_key) == (quote.words, quote.words_key)
     assert quote.words == "dont stop believin"
+
+
+def test_a_quote_a_revert_brings_back_has_its_words_and_is_checked(committing):
+    first = make_quote(make_story(published_at=days_ago(3)), make_person(), text=WORDS)
+    story = make_story()
+    with reversion.create_revision():
+        quote = make_quote(story, make_person(), text=WORDS)
+        story.save()
+    version = Version.objects.get_for_object(story).first()
+    assert "words_key" not in Version.objects.get_for_object(quote).first().field_dict
+    quote.delete()
+    with committing():
+        version.revision.revert(delete=True)
+    back = Quote.objects.get(story=story)
+    assert back.words_key == stored(first).words_key != ""
+    assert back.attribution_doubted
