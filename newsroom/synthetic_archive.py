@@ -43,8 +43,7 @@ from stories.models import (
     TagKey,
     TagProfile,
 )
-from stories.text import headline_key, tag_key, words_ends_keys, words_key
-from stories.text import quote_words as quotation_words
+from stories.text import headline_key, quote_words_kept, tag_key
 
 from .synthetic_vectors import VectorWriter
 
@@ -430,7 +429,6 @@ class ArchiveWriter:
                 is_featured = position == 0 and choose.random() < 0.3
                 is_fragment = choose.random() < 0.05
                 text = as_sentence(words)
-                kept_words = quotation_words(text)
                 quotes.append(
                     (
                         story_id,
@@ -443,9 +441,7 @@ class ArchiveWriter:
                         is_featured,
                         is_fragment,
                         published_at,
-                        kept_words,
-                        words_key(kept_words),
-                        *words_ends_keys(kept_words),
+                        *quote_words_kept(text),
                     )
                 )
                 if is_counted and not is_fragment:

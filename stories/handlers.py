@@ -91,13 +91,9 @@ def quote_loaded(sender, instance, raw=False, **kwargs):
     publication time."""
     if raw:
         published_at = Story.objects.filter(pk=OuterRef("story_id")).values("published_at")
-        instance.words_keep()
+        kept = instance.words_keep()
         Quote.objects.filter(pk=instance.pk).update(
-            story_published_at=Subquery(published_at),
-            words=instance.words,
-            words_key=instance.words_key,
-            words_head=instance.words_head,
-            words_tail=instance.words_tail,
+            story_published_at=Subquery(published_at), **kept._asdict()
         )
 
 

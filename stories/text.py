@@ -3,6 +3,7 @@
 import hashlib
 import re
 import unicodedata
+from typing import NamedTuple
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 NOT_WORD = re.compile(r"[\W_]+")
@@ -60,6 +61,20 @@ def words_ends_keys(words: str) -> tuple[str, str]:
     the two, so the quotes sharing either are where to look for them."""
     split = words.split()
     return words_key(" ".join(split[:END_WORDS])), words_key(" ".join(split[-END_WORDS:]))
+
+
+class QuoteWords(NamedTuple):
+    """What a quote keeps of its text to be found by its words: the fields of the same names."""
+
+    words: str
+    words_key: str
+    words_head: str
+    words_tail: str
+
+
+def quote_words_kept(text: str) -> QuoteWords:
+    words = quote_words(text)
+    return QuoteWords(words, words_key(words), *words_ends_keys(words))
 
 
 def tag_key(name: str) -> str:

@@ -5,6 +5,7 @@ Pure Python, no Django.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .words import (
@@ -181,7 +182,7 @@ class People:
         article writes that word in lowercase elsewhere: "Ask Damien Chazelle", "Earlier"."""
         first, _, rest = run.partition(" ")
         word = first.casefold()
-        if self.canonical.get(word) or self.given_names.get(word):
+        if self.resolve(first):
             return run  # "Long said", once the copy named Hannah Long
         if opens and word in self.common_words and word.rstrip(".") not in TITLE_WORDS:
             return rest
@@ -218,33 +219,37 @@ class People:
     def by_handle(self, handle: str) -> str | None:
         return self.handles.get(handle.casefold())
 
-    def full_name(self, name: str, speakers: set[str] = frozenset()) -> str:
-        """The one person with a full name that this shorter name begins or ends: "Stephen" or
-        "Jones" for Stephen Jones, "Black Elk" for Linda Black Elk, even when the article gave
-        the short name first. The article's speakers are looked at first, then everyone it
-        names. With two such people ("Jones": Stephen and Jerry), the one named at least twice
-        as often as any other ("Jerry Jones", not the stadium "Jerry World"), else the name as
-        it is."""
-        words = name.casefold().split()
-        if not words or len(words) > 2:
-            return name
-        sex = self.sex(name)
-        for names in (speakers, set(self.canonical.values())):
-            fuller = sorted(
-                (self.mentions.get(full, 0), full)
-                for full in names
-                if shortened(full.casefold().split(), words)
-                and (sex is None or self.sex(full) in (sex, None))  # not Ivanka for Mr. Trump
+    def full_names(self, speakers: set[str]) -> dict[str, str]:
+        """Each speaker's name completed to the one person with a full name that it begins or
+        ends: "Stephen" or "Jones" for Stephen Jones, "Black Elk" for Linda Black Elk, even
+        when the article gave the short name first. The article's speakers are looked at
+        first, then everyone it names. With two such people ("Jones": Stephen and Jerry), the
+        one named at least twice as often as any other ("Jerry Jones", not the stadium "Jerry
+        World"), else the name as it is."""
+        named = set(self.canonical.values())
+        shortened_to = defaultdict(set)  # ("jones",): every full name "Jones" shortens
+        for full in named | speakers:
+            words = tuple(full.casefold().split())
+            for length in range(1, min(len(words), 3)):
+                shortened_to[words[:length]].add(full)
+                shortened_to[words[-length:]].add(full)
+        return {
+            name: self.full_name(
+                name, shortened_to[tuple(name.casefold().split())], speakers, named
             )
-            if len(fuller) == 1 or fuller and fuller[-1][0] >= 2 * fuller[-2][0]:
-                return fuller[-1][1]
-            if fuller:
+            for name in speakers
+        }
+
+    def full_name(self, name: str, fuller: set[str], speakers: set[str], named: set[str]) -> str:
+        sex = self.sex(name)
+        fitting = {full for full in fuller if sex is None or self.sex(full) in (sex, None)}
+        for names in (speakers, named):  # not Ivanka Trump for Mr. Trump
+            ranked = sorted((self.mentions.get(full, 0), full) for full in fitting & names)
+            if len(ranked) == 1 or ranked and ranked[-1][0] >= 2 * ranked[-2][0]:
+                return ranked[-1][1]
+            if ranked:
                 return name
         return name
-
-
-def shortened(full: list[str], words: list[str]) -> bool:
-    return len(full) > len(words) and words in (full[: len(words)], full[-len(words) :])
 
 
 def split_title(run: str) -> tuple[str, str]:

@@ -96,9 +96,9 @@ class QuoteReader:
             else:
                 self.read_paragraph(index, paragraph)
             self.previous_paragraph = paragraph
-        speakers = {quote.speaker for quote in self.quotes}
+        full_names = self.people.full_names({quote.speaker for quote in self.quotes})
         for quote in self.quotes:
-            quote.speaker = self.people.full_name(quote.speaker, speakers)
+            quote.speaker = full_names[quote.speaker]
         inherit_contexts(self.quotes)
         return self.quotes
 
@@ -160,19 +160,20 @@ class QuoteReader:
         if speaker is None:
             return None, 0
         text = span.text.strip().rstrip(",").strip()
+        attribution = attribution_length(after)
         quote = ParsedQuote(
             text=text,
             speaker=speaker,
             context=find_context(clause, paragraph),
             said_on=find_day(clause, self.published_on),
-            is_fragment=is_fragment(span.text, attributed=said_right_after(after)),
+            is_fragment=is_fragment(span.text, attributed=attribution > 0),
             title=self.people.titles.get(speaker, ""),
             paragraph=index,
         )
         self.quotes.append(quote)
         self.people.mention(speaker)
         self.last_speaker = speaker
-        return quote, span.end + attribution_length(after)
+        return quote, span.end + attribution
 
     def pronoun_means(self, text_before: str) -> Pronouns:
         """Who a "he" and a "she" near a quotation stand for: the latest person the copy was

@@ -25,11 +25,7 @@ def words_fill(apps, schema_editor):
             batch = cursor.fetchall()
             if not batch:
                 return
-            rows = []
-            for quote_id, text in batch:
-                words = stories.text.quote_words(text)
-                head, tail = stories.text.words_ends_keys(words)
-                rows.append((words, stories.text.words_key(words), head, tail, quote_id))
+            rows = [(*stories.text.quote_words_kept(text), quote_id) for quote_id, text in batch]
             cursor.executemany(UPDATE_WORDS, rows)
             last = batch[-1][0]
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..text import bidi_isolated, quote_words, words_ends_keys, words_key
+from ..text import QuoteWords, bidi_isolated, quote_words_kept
 from .fields import by_user
 from .story import Story, published_q
 
@@ -195,9 +195,10 @@ class Quote(models.Model):
     def get_absolute_url(self):
         return self.story.get_absolute_url()
 
-    def words_keep(self) -> None:
+    def words_keep(self) -> QuoteWords:
         """The words and their key, kept with the text for finding the same words elsewhere
         (a save does it; bulk writes call it)."""
-        self.words = quote_words(self.text)
-        self.words_key = words_key(self.words)
-        self.words_head, self.words_tail = words_ends_keys(self.words)
+        kept = quote_words_kept(self.text)
+        for field, value in kept._asdict().items():
+            setattr(self, field, value)
+        return kept

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from stories.models import Quote
-from stories.quote_integrity import check_quotes
+from stories.quote_integrity import BATCH, check_quotes
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--batch", type=int, default=2000, help="different words a query")
+        parser.add_argument("--batch", type=int, default=BATCH, help="different words a query")
 
     def handle(self, *args, batch, **options):
         started = time.perf_counter()
